@@ -25,6 +25,8 @@
 #   BENCH_ONLY=merge node tests/bench/run.mjs && …   (the merge preview of two edited copies of large)
 #   BENCH_ONLY=round node tests/bench/run.mjs && …  (照会・共同作業 with large: the 入力状況 table;
 #                                                   20 sections' workbooks of the town size read back)
+#   BENCH_ONLY=vision node tests/bench/run.mjs && …  (人口ビジョン on 北本市's example with the made-up
+#                                                   town's census: four scenarios in the page, the page drawn)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"

@@ -135,6 +135,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                                 source: String::new(),
                             })
                             .collect(),
+                        from_vision: None,
                         target_history: Vec::new(),
                         unknown: Default::default(),
                     }

@@ -126,6 +126,26 @@ pub struct Report {
     pub figures: Vec<Figure>,
 }
 
+/// 人口ビジョン in Chromium (`visionBench`): the page drawn, and the four scenarios in it.
+fn vision_figures(raw: &Raw) -> Vec<Figure> {
+    vec![
+        figure(
+            raw,
+            "vision_page",
+            "人口ビジョン drawn (a made-up town's four scenarios): click → four charts",
+            "ms",
+            Some((200.0, Held::Median)),
+        ),
+        figure(
+            raw,
+            "vision_four_scenarios",
+            "  the four scenarios projected to 2070, in the page",
+            "ms",
+            Some((20.0, Held::Median)),
+        ),
+    ]
+}
+
 /// The shared folder: ten members' files of large, each with edits of its own, then of the
 /// town size.
 fn folder_figures(raw: &Raw) -> Vec<Figure> {
@@ -480,7 +500,7 @@ pub fn report(raw: &Raw) -> Report {
         ),
         figure(raw, "merge_large", "  the merge itself (model::merge, wasm)", "ms", None),
     ]);
-    figures.extend(folder_figures(raw));
+    figures.extend(folder_figures(raw).into_iter().chain(vision_figures(raw)));
     figures.extend([
         // A town's own workbook: 1,000 rows picked → mapping → 確認する → preview.
         figure(

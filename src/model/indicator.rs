@@ -117,6 +117,11 @@ pub struct Series {
     pub baseline: Option<Baseline>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
+    /// The target is the population vision's 将来展望 figure (総人口, 合計特殊出生率, 社会増減数,
+    /// 出生数) of a year (`model::population::targets`): set from it, and listed when the vision
+    /// later gives another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_vision: Option<super::population::VisionTarget>,
     /// Yearly interim targets (中間目標).
     #[serde(default)]
     pub interim: Vec<YearValue>,
@@ -487,6 +492,7 @@ impl Series {
             target: None,
             interim: Vec::new(),
             actuals: Vec::new(),
+            from_vision: None,
             target_history: Vec::new(),
             unknown: Default::default(),
         }

@@ -42,6 +42,7 @@ pub mod tabs;
 #[cfg(test)]
 mod target_wordings;
 pub mod version_list;
+pub mod vision;
 pub mod workbench;
 pub mod workshop_nav;
 

@@ -1,6 +1,7 @@
 //! Hash routes, so the built files work from any sub-path of any static host:
 //! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
+//! `#/s/<id>/vision` the population vision (人口ビジョン),
 //! `#/s/<id>/files` the outputs (Excel, CSV, JSON, print, public pages), `#/s/<id>/round` the
 //! year's round, `#/s/<id>/folder` the shared folder (once `…/shared`), `#/s/<id>/history` the versions,
 //! `#/s/<id>/drafting` the drafting stages and schedule, `#/s/<id>/print/targets|sheets|grants|tree|document`
@@ -16,6 +17,8 @@ pub enum Route {
     Strategy(Id),
     /// The strategy's dashboard of charts.
     Dashboard(Id),
+    /// 人口ビジョン: the population, its projection by scenario, the 将来展望.
+    Vision(Id),
     /// The strategy's files: CSV export and import for Excel, JSON export, printable reports.
     Files(Id),
     /// 照会: the year's round, who has answered, what waits for the planning section.
@@ -134,6 +137,7 @@ impl Route {
             ["s", id] if !id.is_empty() => Route::Strategy(Id::from(*id)),
             ["r", id] if !id.is_empty() => Route::Region(Id::from(*id)),
             ["s", id, "dashboard"] if !id.is_empty() => Route::Dashboard(Id::from(*id)),
+            ["s", id, "vision"] if !id.is_empty() => Route::Vision(Id::from(*id)),
             ["s", id, "files"] if !id.is_empty() => Route::Files(Id::from(*id)),
             ["s", id, "round"] if !id.is_empty() => Route::Round(Id::from(*id)),
             ["s", id, "folder"] if !id.is_empty() => Route::Folder(Id::from(*id)),
@@ -177,6 +181,7 @@ impl Route {
             Route::List | Route::NotFound(_) | Route::Region(_) => None,
             Route::Strategy(id)
             | Route::Dashboard(id)
+            | Route::Vision(id)
             | Route::Files(id)
             | Route::Round(id)
             | Route::Folder(id)
@@ -194,6 +199,7 @@ impl Route {
             Route::Strategy(id) => format!("#/s/{id}"),
             Route::Region(id) => format!("#/r/{id}"),
             Route::Dashboard(id) => format!("#/s/{id}/dashboard"),
+            Route::Vision(id) => format!("#/s/{id}/vision"),
             Route::Files(id) => format!("#/s/{id}/files"),
             Route::Round(id) => format!("#/s/{id}/round"),
             Route::Folder(id) => format!("#/s/{id}/folder"),
@@ -220,6 +226,8 @@ pub enum Job {
     Edit,
     /// グラフ (the dashboard)
     Charts,
+    /// 人口ビジョン: the population vision.
+    Vision,
     /// 策定: stages, schedule, hearings and documents.
     Drafting,
     /// 照会: the year's round.
@@ -235,10 +243,11 @@ pub enum Job {
 }
 
 impl Job {
-    pub const ALL: [Job; 9] = [
+    pub const ALL: [Job; 10] = [
         Job::Overview,
         Job::Edit,
         Job::Charts,
+        Job::Vision,
         Job::Drafting,
         Job::Round,
         Job::Folder,
@@ -254,6 +263,7 @@ impl Job {
             Route::Strategy(_) => Job::Overview,
             Route::Edit(..) => Job::Edit,
             Route::Dashboard(_) => Job::Charts,
+            Route::Vision(_) => Job::Vision,
             Route::Drafting(_) => Job::Drafting,
             Route::Round(_) => Job::Round,
             Route::Folder(_) => Job::Folder,
@@ -269,6 +279,7 @@ impl Job {
             Job::Overview => Route::Strategy(id),
             Job::Edit => Route::Edit(id, Selection::Strategy),
             Job::Charts => Route::Dashboard(id),
+            Job::Vision => Route::Vision(id),
             Job::Drafting => Route::Drafting(id),
             Job::Round => Route::Round(id),
             Job::Folder => Route::Folder(id),
@@ -284,6 +295,7 @@ impl Job {
             Job::Overview => "overview",
             Job::Edit => "edit",
             Job::Charts => "charts",
+            Job::Vision => "vision",
             Job::Drafting => "drafting",
             Job::Round => "round",
             Job::Folder => "folder",

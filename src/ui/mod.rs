@@ -1,5 +1,5 @@
 //! The user interface: Leptos components in a folder per job of the navigation (overview, edit,
-//! charts, drafting, round, folder, history, output, workshop), what they share (`kit`), the
+//! charts, vision, drafting, round, folder, history, output, workshop), what they share (`kit`), the
 //! browser's side with no views (`browser`, `formats`), and the app state they share (`state`),
 //! which runs `session`'s actions against the browser's storage and shows their results in
 //! words from `words` (with `locale`'s formatters). Effects here only sync with the outside world (storage, the URL hash,
@@ -41,6 +41,8 @@ mod speech;
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod strategy;
+#[cfg(target_arch = "wasm32")]
+mod vision;
 #[cfg(target_arch = "wasm32")]
 mod workshop;
 

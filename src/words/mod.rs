@@ -31,6 +31,7 @@ mod serde_words;
 mod storage;
 mod table;
 pub mod table_import;
+pub mod vision;
 pub mod workshop;
 
 pub use csv::*;

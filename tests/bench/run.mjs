@@ -797,6 +797,59 @@ async function roundBench() {
  *  clicked → the .docx offered, and the writing alone), and a 新旧対照表 between two versions
  *  (履歴 → 「この版と比べる」 clicked → the table drawn; then its Word file). The second version is
  *  the first goal's title changed in the editor, as a town revises a sentence. */
+/** The population vision (人口ビジョン) on 北本市's example: the made-up town's census and
+ *  assumptions (src/format/population/fixtures, 架空) taken in, then each edit of the 将来展望
+ *  projects the four scenarios in the page (its measure `shirube:population-project`:
+ *  vision_four_scenarios), and the page drawn again from the navigation's click until its four
+ *  charts have a canvas and a frame has passed (vision_page). */
+async function visionBench() {
+  log('the population vision: four scenarios in the page, the page drawn');
+  const fixtures = path.join(ROOT, 'src', 'format', 'population', 'fixtures');
+  const { context, page } = await freshPage();
+  try {
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    await page.getByTestId('example-kitamoto').click();
+    await page.waitForSelector('[data-testid=overview]', { timeout: 60_000 });
+    await page.getByTestId('nav-vision').click();
+    await page.getByTestId('vision-base-file').setInputFiles(path.join(fixtures, 'census_kasou.csv'));
+    await page.getByTestId('vision-base-take').click();
+    await page.getByTestId('vision-code').fill('01999');
+    await page.getByTestId('vision-code').dispatchEvent('change');
+    await page.getByTestId('vision-rates-paste').fill(fs.readFileSync(path.join(fixtures, 'assumptions_kasou.tsv'), 'utf8'));
+    await page.getByTestId('vision-rates-take').click();
+    await page.getByTestId('vision-birth-rate').fill('1.45');
+    await page.getByTestId('vision-birth-rate').press('Enter');
+    await page.waitForSelector('[data-testid=vision-totals-table] tbody tr:nth-child(4)', { timeout: 60_000 });
+    await page.evaluate(() => performance.clearMeasures('shirube:population-project'));
+    const edits = SMOKE ? 3 : 20;
+    for (let i = 0; i < edits; i++) {
+      await page.getByTestId('vision-scenario-net').fill(String(60 + i));
+      await page.getByTestId('vision-scenario-net').press('Enter');
+      await page.waitForFunction((n) => performance.getEntriesByName('shirube:population-project').length >= n, i + 1, { timeout: 30_000 });
+    }
+    for (const d of await page.evaluate(() => performance.getEntriesByName('shirube:population-project').map((e) => e.duration))) add('vision_four_scenarios', d);
+    for (let i = 0; i < (SMOKE ? 1 : 7); i++) {
+      await page.getByTestId('nav-overview').click();
+      await page.waitForSelector('[data-testid=overview]', { timeout: 60_000 });
+      add('vision_page', await page.evaluate(async () => {
+        const t0 = performance.now();
+        document.querySelector('[data-testid=nav-vision]').click();
+        while (document.querySelectorAll('.vision-figures [data-chart] canvas').length < 4) {
+          if (performance.now() - t0 > 30_000) return null;
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - t0;
+      }));
+    }
+  } catch (e) {
+    missing.vision_page ??= `the vision page was not measured: ${String(e).split('\n')[0]}`;
+  } finally {
+    await context.close();
+  }
+}
+
 async function draftingBench() {
   log('the document and the 新旧対照表, large');
   const { context, page } = await freshPage();
@@ -975,6 +1028,7 @@ if (process.env.BENCH_ONLY === 'folder') await only(folderBench, 'folder_', 'fol
 if (process.env.BENCH_ONLY === 'region') await only(regionBench, 'region_', 'region');
 if (process.env.BENCH_ONLY === 'merge') await only(mergeBench, 'merge_', 'merge');
 if (process.env.BENCH_ONLY === 'drafting') await only(draftingBench, 'document_', 'drafting');
+if (process.env.BENCH_ONLY === 'vision') await only(visionBench, 'vision_', 'vision');
 if (process.env.BENCH_ONLY === 'round') await only(async () => { await roundBench(); await roundBooksBench(); }, 'round_', 'round');
 
 if (process.env.BENCH_PROFILE) {
@@ -1230,6 +1284,7 @@ try {
   await roundBench();
   await roundBooksBench();
   await draftingBench();
+  await visionBench();
   // ── the regional view: 179 towns brought in, side by side, theme search ──
   await regionBench();
 } finally {

@@ -62,6 +62,7 @@ async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto', region: strin
     ['editor: settings', go(`#/s/${id}/edit`)],
     ['editor: goal', go(`#/s/${id}/edit/goal/${file.goals[0].id}`)],
     ['dashboard', go(`#/s/${id}/dashboard`)],
+    ['vision', go(`#/s/${id}/vision`)],
     ['files', go(`#/s/${id}/files`)],
     ['round', go(`#/s/${id}/round`)],
     ['sharing', go(`#/s/${id}/folder`)],

@@ -16,6 +16,7 @@ const JOBS: Array<[string, string, string]> = [
   ['overview', `#/s/${id}`, 'overview'],
   ['edit', `#/s/${id}/edit`, 'editor'],
   ['charts', `#/s/${id}/dashboard`, 'dashboard'],
+  ['vision', `#/s/${id}/vision`, 'vision-page'],
   ['drafting', `#/s/${id}/drafting`, 'drafting-page'],
   ['round', `#/s/${id}/round`, 'round-page'],
   ['folder', `#/s/${id}/folder`, 'folder-page'],

@@ -31,6 +31,7 @@ impl Drawn<'_> {
                 // The series as it was: the same baseline, with the earlier target.
                 let old = Series {
                     target: Some(self.series.target_history[k].target.clone()),
+                    from_vision: None,
                     target_history: Vec::new(),
                     ..self.series.clone()
                 };

@@ -1,5 +1,5 @@
 //! CSV for Excel, the planning office's neighbour: export of indicators (wide and long layouts),
-//! initiatives, evaluations, the town's verdicts on indicators, the grant projects' 効果検証 of a year (`grants`), residents' workshop notes and the regional view's tables (`region`),
+//! initiatives, evaluations, the town's verdicts on indicators, the grant projects' 効果検証 of a year (`grants`), residents' workshop notes, the regional view's tables (`region`) and the population vision's (`population`),
 //! and import of indicator values (actuals, targets, interim targets, baselines) and of the words
 //! beside them (値の時点, 出典, earlier targets, the verdicts file: `texts`) as a plan to preview
 //! before it is applied.
@@ -68,6 +68,7 @@ mod letters;
 mod notes;
 mod plan;
 mod planner;
+mod population;
 mod read;
 mod region;
 mod rules;
@@ -102,6 +103,7 @@ pub(crate) use plan::plan_rows;
 pub use plan::{
     plan_import, CellChange, CellKind, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason, ValueChange,
 };
+pub use population::{population_age_groups, population_pyramid, population_totals};
 pub(crate) use read::{Column, Header, Record};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
 pub use texts::{SourceOf, TextChange, TextEdit};

@@ -10,7 +10,10 @@
 //!   drawn as Word shapes, a figure per goal ([`figure`]) — then each goal (Heading 2,
 //!   「基本目標1　…」) with its ～subtitle～, its direction and its 数値目標 table (指標, 基準値,
 //!   目標値, 目標年度); each measure (Heading 3) with its 基本的方向 (the summary), its KPI table
-//!   and its initiatives as a list (List Paragraph, 「(1)　…」).
+//!   and its initiatives as a list (List Paragraph, 「(1)　…」);
+//! - 第3 人口の将来展望 (Heading 1), when the strategy has a population vision to project: the
+//!   base, the projection's assumptions, the totals by scenario and the 将来展望's three age groups
+//!   as tables (`format::population::chapter`); a KPI whose target is the vision's says so.
 //!
 //! Every table's header row repeats across pages; the text is 游明朝 (ＭＳ 明朝 where Word lacks
 //! it), the headings 游ゴシック. Years and values are written by `locale`, as the prints write
@@ -34,6 +37,8 @@ mod opinions_tests;
 pub mod outline;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod outline_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod population_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod read_back_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]

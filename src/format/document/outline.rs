@@ -41,6 +41,12 @@ pub enum Block {
     Indicators(Vec<[String; 4]>),
     /// The 施策体系図 (`format::measure_tree`'s figures).
     Tree,
+    /// A table of text cells under its columns, the first cell of a row its name (the
+    /// population vision's tables).
+    Table {
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 /// The strategy's document as blocks, fiscal years in this style.
@@ -48,7 +54,26 @@ pub fn outline(s: &Strategy, style: YearStyle) -> Vec<Block> {
     let mut out = vec![Block::Title(super::title(s))];
     basic_thinking(&mut out, s, style);
     goals(&mut out, s, style);
+    population(&mut out, s);
     out
+}
+
+/// 第3 人口の将来展望 (`format::population::chapter`), when the strategy has a vision to project.
+fn population(out: &mut Vec<Block>, s: &Strategy) {
+    let Some(c) = s.population.as_deref().and_then(crate::format::population::chapter) else { return };
+    out.push(Block::Heading(Heading::Part, "第3　人口の将来展望".to_owned()));
+    out.push(Block::Heading(Heading::Section, "1　人口の現状".to_owned()));
+    out.push(Block::Text(c.base));
+    out.push(Block::Heading(Heading::Section, "2　将来人口の推計".to_owned()));
+    out.push(Block::Text(c.source));
+    out.push(Block::Caption("【総人口の将来推計】".to_owned()));
+    out.push(Block::Table { columns: c.totals.columns, rows: c.totals.rows });
+    out.push(Block::Heading(Heading::Section, "3　将来展望".to_owned()));
+    out.extend(c.outlook.into_iter().map(Block::Text));
+    if !c.groups.rows.is_empty() {
+        out.push(Block::Caption(format!("【年齢3区分別人口（{}）】", c.groups_of)));
+        out.push(Block::Table { columns: c.groups.columns, rows: c.groups.rows });
+    }
 }
 
 /// Each non-empty line of `body` as a paragraph.
@@ -195,6 +220,9 @@ pub fn row(ind: &Indicator, series: &Series, style: YearStyle) -> [String; 4] {
             let mut written = locale::target_in(&without_year, unit, basis, JA, style);
             if let (Target::Relative { .. }, Some(v)) = (t, series.target_value()) {
                 written = format!("{written} → {}", locale::quantity(v, unit));
+            }
+            if series.from_vision.is_some() {
+                written = format!("{written}（人口ビジョンの将来展望による）");
             }
             let every_year = matches!(t, Target::PerYear { .. } | Target::Bound { year: None, .. });
             (written, due.unwrap_or_else(|| if every_year { "毎年度".to_owned() } else { dash() }))

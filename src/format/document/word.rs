@@ -25,6 +25,7 @@ pub fn write(mut docx: Docx, blocks: &[Block], figures: usize) -> Docx {
             Block::Item(t) => docx.add_paragraph(text::styled("ListParagraph", t)),
             Block::Indicators(rows) => docx.add_table(indicators(rows)),
             Block::Tree => (0..figures).fold(docx, |d, n| d.add_paragraph(super::figure::placeholder(n))),
+            Block::Table { columns, rows } => docx.add_table(text_table(columns, rows)),
         };
     }
     docx
@@ -45,4 +46,29 @@ fn indicators(rows: &[[String; 4]]) -> Table {
         ]));
     }
     Table::new(out).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// A table of text cells: the first column a third of the width, the rest shared.
+fn text_table(columns: &[String], rows: &[Vec<String>]) -> Table {
+    let n = columns.len().max(1);
+    let first = if n == 1 { TEXT_WIDTH } else { TEXT_WIDTH * 30 / 100 };
+    let rest = if n == 1 { 0 } else { (TEXT_WIDTH - first) / (n - 1) };
+    let widths: Vec<usize> = (0..n).map(|i| if i == 0 { first } else { rest }).collect();
+    let heads: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let mut out = vec![look::header_row(&heads, &widths)];
+    for row in rows {
+        out.push(TableRow::new(
+            (0..n)
+                .map(|i| {
+                    let cell = vec![row.get(i).cloned().unwrap_or_default()];
+                    if i == 0 {
+                        look::text_cell(&cell, widths[i])
+                    } else {
+                        look::number_cell(&cell, widths[i])
+                    }
+                })
+                .collect(),
+        ));
+    }
+    Table::new(out).set_grid(widths).width(TEXT_WIDTH, WidthType::Dxa)
 }

@@ -4,7 +4,8 @@
 //! 団体コード, or pasted cells), each read from a `table::Grid` (the workbook and clipboard
 //! readers of `format::table`) into the model's `population` types, or refused with every
 //! problem named by its cell's address. Never panics on any grid (fuzzed by
-//! `fuzz/fuzz_targets/population_tables.rs`).
+//! `fuzz/fuzz_targets/population_tables.rs`). The vision goes out as the chapter 人口の将来展望
+//! (`chapter`), which the document and the public pages read.
 //!
 //! # The layouts, and where they came from
 //! - **Census** (国勢調査, e-Stat 「年齢（5歳階級），男女別人口」 as its Excel/CSV download): a label
@@ -23,10 +24,12 @@
 
 mod assumptions;
 mod census;
+mod chapter;
 mod labels;
 
 pub use assumptions::{read_assumptions, AssumptionProblem, RateItem};
 pub use census::{read_census, CensusProblem, CensusReading};
+pub use chapter::{chapter, Chapter, TextTable};
 pub use labels::{age_label, AgeLabel};
 
 /// A CSV's text (decoded by `format::csv::decode`, UTF-8 or Shift_JIS) as a grid of text cells.
@@ -43,5 +46,7 @@ pub fn grid_from_csv(text: &str) -> crate::format::table::Grid {
     Grid { name: String::new(), rows, merges: Vec::new() }
 }
 
+#[cfg(test)]
+pub(crate) mod testing;
 #[cfg(test)]
 mod tests;

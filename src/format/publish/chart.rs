@@ -130,7 +130,7 @@ fn description(p: &Points, unit: &str) -> String {
 
 /// The value axis: a low and high end and a step, "nice" numbers (1, 2, 5 × 10ⁿ) that hold
 /// every value; zero is the low end unless the values are far from it.
-fn value_axis(values: impl Iterator<Item = f64>) -> (f64, f64, f64) {
+pub(super) fn value_axis(values: impl Iterator<Item = f64>) -> (f64, f64, f64) {
     let (mut min, mut max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     if !min.is_finite() {
         return (0.0, 1.0, 0.25);
@@ -164,15 +164,15 @@ fn nice(raw: f64) -> f64 {
     n * exp
 }
 
-fn round(v: f64) -> f64 {
+pub(super) fn round(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 
-fn fmt(v: f64) -> String {
+pub(super) fn fmt(v: f64) -> String {
     format!("{v:.1}")
 }
 
-fn diamond(cx: f64, cy: f64) -> String {
+pub(super) fn diamond(cx: f64, cy: f64) -> String {
     format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", cx, cy - 8.0, cx + 8.0, cy, cx, cy + 8.0, cx - 8.0, cy)
 }
 

@@ -1,6 +1,6 @@
 //! The town's public progress pages (公表): a folder of plain static files that the town uploads
 //! to its website as it is — an index, a page per goal and per KPI, 「意見と市の考え方」 when the
-//! drafts were heard (`opinions`), an accessibility page, a data page, open-data CSVs and the
+//! drafts were heard (`opinions`), 「人口ビジョン」 when it has a vision to project (`population`), an accessibility page, a data page, open-data CSVs and the
 //! strategy's JSON — written as one zip.
 //!
 //! - Everything comes from [`public_copy`](crate::model::public_copy): what is 非公開 and every
@@ -30,6 +30,9 @@ mod opinions;
 mod opinions_tests;
 mod page;
 mod pages;
+mod population;
+#[cfg(test)]
+mod population_tests;
 #[cfg(test)]
 mod reflow_tests;
 #[cfg(test)]
@@ -76,6 +79,9 @@ pub fn published_site(s: &Strategy, made_at: &str) -> PublishedSite {
     ];
     if let Some(page) = opinions::page(&cx) {
         files.push(text(opinions::PATH, page));
+    }
+    if let Some(page) = population::page(&cx) {
+        files.push(text(population::PATH, page));
     }
     for goal in &public.goals {
         files.push(text(&page::goal_path(goal), pages::goal(&cx, goal)));

@@ -35,6 +35,9 @@ pub fn index(cx: &Site) -> String {
         @if !s.opinions.is_empty() {
             p { a href=(super::opinions::PATH) { "計画の案への意見と市の考え方" } }
         }
+        @if s.population.as_deref().and_then(crate::format::population::chapter).is_some() {
+            p { a href=(super::population::PATH) { "人口ビジョン（人口の将来展望）" } }
+        }
     };
     frame(cx, Depth::Top, "進捗状況", &[], main)
 }
@@ -297,7 +300,8 @@ fn series_block(cx: &Site, i: &Indicator, series: &Series, n: usize) -> Markup {
         @if !series.label.is_empty() { h2 { (series.label) } } @else { h2 { "推移" } }
         dl.facts {
             dt { "基準値" } dd { (baseline(series, &i.unit)) }
-            dt { "目標" } dd { (target(series, &i.unit)) }
+            dt { "目標" } dd { (target(series, &i.unit))
+                @if series.from_vision.is_some() { a href="../population.html" { "（人口ビジョンの将来展望による）" } } }
             dt { "状況" } dd class=(page::status_class(a.status)) { span.status { (page::status(a.status)) }
                 @if let Some(y) = a.year { "（" (year(y)) "の実績による）" } }
             dt { "評価" } dd { (locale::rating(&a)) }

@@ -64,14 +64,20 @@ mod age;
 mod check;
 mod derive;
 mod project;
+mod run;
 mod scenario;
+mod targets;
 mod vision;
 
 pub use age::{AgeBand, OpenAge, Population, Sex, ThreeGroups, HORIZON, STEP};
 pub use check::{check, VisionProblem};
 pub use derive::{derive_from_censuses, DeriveError};
-pub use project::{project, Projection, ProjectionError};
-pub use scenario::{RatePoint, Scenario};
+pub use project::{flows, project, PeriodFlows, Projection, ProjectionError};
+pub use run::{project_scenarios, standard_path, standard_scenarios, NotReady, Projected};
+pub use scenario::{rate_on_path, RatePoint, Scenario};
+pub use targets::{
+    apply_target_changes, take_target, target_changes, vision_value, Demographic, TargetChange, VisionTarget,
+};
 pub use vision::{
     AssumptionSource, Assumptions, BasePopulation, NamedScenario, PeriodRates, PopulationSource, PopulationVision,
     TargetPopulation,

@@ -139,3 +139,45 @@ fn spread(p: &Population, rates: &PeriodRates, total: f64) -> [Vec<f64>; 2] {
     }
     weights.map(|w| w.into_iter().map(|v| total * v / whole).collect())
 }
+
+/// What moved in one period of a projection, per year: the net migrants (of the groups aged
+/// 5 and over: the 0–4 group's migration is inside the 子ども女性比) and the births, taken as the
+/// 0–4 group at the period's end, as the method counts them (the survivors of the period's
+/// births; the 社人研's municipal tables give no other figure).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PeriodFlows {
+    /// The period's first year.
+    pub start: u16,
+    pub net_migrants_a_year: f64,
+    pub births_a_year: f64,
+}
+
+/// The flows of every period of `p`, projected under `scenario` from `assumptions`.
+pub fn flows(p: &Projection, assumptions: &Assumptions, scenario: &Scenario) -> Vec<PeriodFlows> {
+    let step = f64::from(STEP);
+    p.years
+        .windows(2)
+        .zip(p.populations.windows(2))
+        .filter_map(|(years, pops)| {
+            let rates = assumptions.for_period(years[0])?;
+            let n = pops[0].open.groups();
+            if Sex::BOTH.iter().any(|&s| rates.migration(s).len() != n - 1) {
+                return None;
+            }
+            let migrants = match scenario.migration(years[0]) {
+                Migration::Balanced => 0.0,
+                Migration::Total(total) => total,
+                Migration::Rates => Sex::BOTH
+                    .iter()
+                    .flat_map(|&sex| (1..n).map(move |g| (sex, g)))
+                    .map(|(sex, g)| reaching(&pops[0], sex, g) * rates.migration(sex)[g - 1])
+                    .sum(),
+            };
+            Some(PeriodFlows {
+                start: years[0],
+                net_migrants_a_year: migrants / step,
+                births_a_year: pops[1].group(0) / step,
+            })
+        })
+        .collect()
+}

@@ -14,6 +14,7 @@
 //! - `partnership`: 広域連携 named in initiatives, confirmed or not by the other side;
 //! - `grants`: initiatives marked 補助事業, per town and year, with their grant programme;
 //! - `years`: the fiscal years the table offers and the one it opens on;
+//! - `visions`: the towns' population visions side by side and the 管内 total by scenario;
 //! - `normalise`: the width, case, space and punctuation folding that matching and search share.
 //!
 //! Pure functions over `&[&Strategy]` in the region's order ([`Region::towns`]); nothing here
@@ -29,7 +30,10 @@ mod rollup;
 mod search;
 #[cfg(test)]
 pub(crate) mod tests;
+mod visions;
 mod years;
+
+pub use visions::{region_totals, town_visions, RegionTotal, ScenarioKind, TownVision};
 
 pub use coverage::{
     national_goal_matrix, sdg_matrix, NationalGoalCell, NationalGoalColumn, NationalGoalKey, NationalGoalMatrix,

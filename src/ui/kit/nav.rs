@@ -1,5 +1,5 @@
 //! The open strategy's navigation, on every page of it: its name, and its pages by job (概要, 編集,
-//! グラフ, 策定, 照会, 共有, 履歴, 出力, ワークショップ), the current one marked. On a narrow
+//! グラフ, 人口ビジョン, 策定, 照会, 共有, 履歴, 出力, ワークショップ), the current one marked. On a narrow
 //! screen the list folds behind one menu button.
 
 use crate::session::route::Job;
@@ -13,6 +13,7 @@ fn label(job: Job) -> (&'static str, &'static str) {
         Job::Overview => ("概要", "Overview"),
         Job::Edit => ("編集", "Edit"),
         Job::Charts => ("グラフ", "Charts"),
+        Job::Vision => ("人口ビジョン", "Population vision"),
         Job::Drafting => ("策定", "Drafting"),
         Job::Round => ("照会", "Round"),
         Job::Folder => ("共有", "Folder"),

@@ -3,7 +3,7 @@
 //! and folders dropped: `dropped`), a town's newer file (`replace`), the towns side by side for a
 //! fiscal year (`side_by_side`), the theme search (`themes`), one indicator across towns
 //! (`indicators`), SDG and national-goal coverage (`coverage`), 広域連携 (`partnerships`),
-//! 補助事業 (`grants`), and renaming, taking a town out, deleting, exporting (`manage`). The
+//! 補助事業 (`grants`), the towns' population visions and the 管内 total (`visions`), and renaming, taking a town out, deleting, exporting (`manage`). The
 //! numbers and the search are `model::region`'s; the flows are `session::region`'s, run through
 //! `state`.
 
@@ -18,6 +18,7 @@ mod partnerships;
 mod replace;
 mod side_by_side;
 mod themes;
+mod visions;
 
 pub use super::state::{use_library, use_navigation, use_notice_board, use_regions, BringInResult};
 use crate::model::region::Region;
@@ -166,6 +167,7 @@ pub fn RegionPage() -> impl IntoView {
                 <coverage::Coverage data=data/>
                 <partnerships::Partnerships data=data/>
                 <grants::Grants data=data/>
+                <visions::RegionVisions data=data/>
                 <RegionManage data=data/>
             </Show>
         </article>

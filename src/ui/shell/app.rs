@@ -102,6 +102,7 @@ fn App(start: Start) -> impl IntoView {
                 Route::List => view! { <StrategyList/> }.into_any(),
                 Route::Strategy(_) => crate::ui::kit::lazy::lazy_page(pages::overview_page),
                 Route::Dashboard(_) => crate::ui::kit::lazy::lazy_page(pages::dashboard_page),
+                Route::Vision(_) => crate::ui::kit::lazy::lazy_page(pages::vision_page),
                 Route::Files(_) => crate::ui::kit::lazy::lazy_page(|| pages::files_page(pages::FilesPart::Files)),
                 Route::Round(_) => crate::ui::kit::lazy::lazy_page(|| pages::files_page(pages::FilesPart::Round)),
                 Route::Folder(_) => crate::ui::kit::lazy::lazy_page(|| pages::files_page(pages::FilesPart::Folder)),

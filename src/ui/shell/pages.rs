@@ -17,6 +17,7 @@ use crate::ui::output::FilesPage;
 use crate::ui::overview::Overview;
 use crate::ui::region::RegionPage;
 use crate::ui::round::RoundPage;
+use crate::ui::vision::VisionPage;
 use crate::ui::workshop::Workshop;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -64,6 +65,13 @@ split!(files, load: load_files,
     }
 );
 
+split!(vision, load: load_vision,
+    /// 人口ビジョン: its intake, scenarios and charts (the census and assumption readers with it).
+    pub fn vision_page() -> AnyView {
+        view! { <VisionPage/> }.into_any()
+    }
+);
+
 split!(print, load: load_print, pub fn print_page(report: Report) -> AnyView {
     view! { <PrintReport report=report/> }.into_any()
 });
@@ -91,6 +99,7 @@ pub fn start_loading(route: &Route) {
         Route::List | Route::NotFound(_) => return,
         Route::Strategy(_) | Route::Dashboard(_) => Some(|| Box::pin(load_overview())),
         Route::Print(..) => Some(|| Box::pin(load_print())),
+        Route::Vision(_) => Some(|| Box::pin(load_vision())),
         Route::Files(_) | Route::Round(_) | Route::Folder(_) | Route::History(_) | Route::Drafting(_) => {
             Some(|| Box::pin(load_files()))
         }

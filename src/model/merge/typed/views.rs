@@ -48,7 +48,7 @@ view!(Indicator arc {
 });
 view!(Series {
     key: id,
-    plain: [id, label, year_basis, source, running_totals, baseline, target, target_history],
+    plain: [id, label, year_basis, source, running_totals, baseline, target, from_vision, target_history],
     lists: [interim, actuals],
     refs: [],
     sums: [],

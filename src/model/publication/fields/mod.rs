@@ -133,6 +133,7 @@ pub const FIELDS: &[Type] = &[
     ty("Scenario", &[out("from"), out("kind"), out("net_migrants_a_year"), out_of("path", "RatePoint")]),
     ty("RatePoint", &[out("rate"), out("year")]),
     ty("TargetPopulation", &[out("population"), out("year")]),
+    ty("VisionTarget", &[out("figure"), out("year")]),
     ty("Municipality", &[out("code"), out("name")]),
     ty("PlanPeriod", &[out("first"), out("last")]),
     ty("PeriodChange", &[out("date"), out_of("from", "PlanPeriod"), out("reason"), out_of("to", "PlanPeriod")]),
@@ -289,6 +290,8 @@ pub const FIELDS: &[Type] = &[
         &[
             out_of("actuals", "Actual"),
             out_of("baseline", "Baseline"),
+            // Where the target came from: published, so the public page can say so.
+            out_of("from_vision", "VisionTarget"),
             out("id"),
             out_of("interim", "YearValue"),
             out("label"),

@@ -205,7 +205,14 @@ fn TargetHints(ind: Id, sid: Id, index: usize, edit: TargetEdit) -> impl IntoVie
     let state = use_edits();
     let form = SeriesForm::new(&ind, &sid, index);
     let baseline = read_series(&ind, &sid, |s| s.baseline.clone());
+    let from_vision = read_series(&ind, &sid, |s| s.from_vision);
+    let outlook = bind::read(|s| {
+        s.population.as_ref().and_then(|v| v.chosen_scenario().map(|c| c.name.clone())).unwrap_or_default()
+    });
     view! {
+        {move || from_vision.get().map(|link| view! {
+            <p class="hint" data-testid=form.testid("target-from-vision")>{crate::words::vision::target_from(&outlook.get(), link, state.lang())}</p>
+        })}
         {move || {
             let kind = edit.shown_kind.get();
             let relative_size = kind == TargetKind::Relative && edit.shown_draft.get().change_by != ChangeBy::Hold;

@@ -45,6 +45,7 @@ fn document(s: &Strategy, style: crate::locale::YearStyle) -> impl IntoView {
             Block::Caption(t) => view! { <p class="doc-caption">{t}</p> }.into_any(),
             Block::Item(t) => view! { <p class="doc-item">{t}</p> }.into_any(),
             Block::Indicators(rows) => indicators(rows).into_any(),
+            Block::Table { columns, rows } => text_table(columns, rows).into_any(),
             Block::Tree => figures
                 .take()
                 .unwrap_or_default()
@@ -55,6 +56,36 @@ fn document(s: &Strategy, style: crate::locale::YearStyle) -> impl IntoView {
                 .into_any(),
         })
         .collect_view()
+}
+
+/// A table of text cells (the population vision's), the first cell of a row its name.
+fn text_table(columns: Vec<String>, rows: Vec<Vec<String>>) -> impl IntoView {
+    let heads = columns.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let cells = r
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 {
+                        view! { <th scope="row">{c}</th> }.into_any()
+                    } else {
+                        view! { <td class="num">{c}</td> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="report-table doc-table" data-testid="doc-table">
+                <thead><tr>{heads}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
 }
 
 /// 指標 | 基準値 | 目標値 | 目標年度, the baseline's year on a line of its own.
