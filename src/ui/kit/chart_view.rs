@@ -192,20 +192,7 @@ pub fn ChartView(
     let name = move || figure.with(|f| f.name.clone());
     let summary = move || figure.with(|f| f.summary.clone());
     let label = move || figure.with(|f| format!("{}: {}", f.name, f.summary));
-    let table = move || {
-        figure.with(|f| {
-            let head = f.table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();
-            let rows = f.table.rows.iter().map(|r| {
-                let cells = r.iter().enumerate().map(|(i, c)| if i == 0 {
-                    view! { <th scope="row">{c.clone()}</th> }.into_any()
-                } else {
-                    view! { <td class="num">{c.clone()}</td> }.into_any()
-                }).collect_view();
-                view! { <tr>{cells}</tr> }
-            }).collect_view();
-            view! { <table class="chart-table" data-testid="chart-table"><caption>{f.name.clone()}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table> }
-        })
-    };
+    let table = move || figure.with(|f| figure_table(f, "chart-table", Some("chart-table")));
     // In the app, a notice names the file (the hand-out has no notices).
     let downloads = crate::ui::state::try_use_downloads();
     let png = move |_| {
@@ -254,4 +241,30 @@ pub fn figure_of(
         let words = Words { lang: state.lang(), years: state.year_style() };
         open.with(|o| o.as_ref().and_then(|s| build(s, words))).unwrap_or_default()
     })
+}
+
+/// A figure's table: its name as the caption, the first column as row headings, the rest as
+/// numbers (`class`: the page's table style; `testid` when tests look for it).
+pub fn figure_table(f: &Figure, class: &'static str, testid: Option<&'static str>) -> impl IntoView {
+    let head = f.table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();
+    let rows = f
+        .table
+        .rows
+        .iter()
+        .map(|r| {
+            let cells = r
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 {
+                        view! { <th scope="row">{c.clone()}</th> }.into_any()
+                    } else {
+                        view! { <td class="num">{c.clone()}</td> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! { <table class=class data-testid=testid><caption>{f.name.clone()}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table> }
 }

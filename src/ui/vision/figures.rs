@@ -189,20 +189,7 @@ pub fn Figures(state: Edits, drawn: Memo<Result<Arc<Drawn>, NotReady>>) -> impl 
 #[component]
 fn TableBeside(figure: Signal<Figure>, testid: &'static str, on_csv: Callback<()>) -> impl IntoView {
     let state = crate::ui::speech::use_speech();
-    let table = move || {
-        figure.with(|f| {
-            let head = f.table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();
-            let rows = f.table.rows.iter().map(|r| {
-                let cells = r.iter().enumerate().map(|(i, c)| if i == 0 {
-                    view! { <th scope="row">{c.clone()}</th> }.into_any()
-                } else {
-                    view! { <td class="num">{c.clone()}</td> }.into_any()
-                }).collect_view();
-                view! { <tr>{cells}</tr> }
-            }).collect_view();
-            view! { <table class="vision-table"><caption>{f.name.clone()}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table> }
-        })
-    };
+    let table = move || figure.with(|f| crate::ui::kit::chart_view::figure_table(f, "vision-table", None));
     view! {
         <div class="table-wrap" data-testid=format!("{testid}-table")>{table}</div>
         <div class="actions">
