@@ -2,7 +2,7 @@
 //! model's own types: items held alike by both sides are taken as they are, and only the
 //! values of items the two hold differently are read, field by field.
 
-use super::places::{order_hash, parent_hash, value_hash, Places};
+use super::places::{field_values, order_hash, parent_hash, value_hash, Places};
 use super::{Provenance, Seen, Tabled, Tables};
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::build_strategy;
@@ -10,7 +10,7 @@ use crate::model::merge::typed::table::{Item, Table};
 use crate::model::merge::{Concurrent, PARENT};
 use crate::model::Strategy;
 use rustc_hash::FxHashMap as HashMap;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::sync::Arc;
 
 type Items = HashMap<Key, Arc<Item>>;
@@ -257,9 +257,8 @@ fn removal_covers(key: &Key, kept: &Item, keeper: &Provenance, remover: &Provena
     if !matches!(remover.current(here.at(""), 0), Ok(Some(d)) if !keeper.has_seen(&d)) {
         return false;
     }
-    let fields: Map<String, Value> = kept.node.json();
     let mut places = vec![(here.at(""), 1), (here.at("p"), parent_hash(kept))];
-    places.extend(fields.iter().map(|(name, v)| (here.field(name), value_hash(v))));
+    field_values(kept, &mut |name, hash| places.push((here.field(name), hash)));
     places.extend(kept.children.iter().enumerate().map(|(i, list)| (here.order(i), order_hash(list))));
     // Every value of the kept item marked, and seen by the remover: a value with no mark may have
     // been changed by anyone, by another program too (a file carries only marks that name

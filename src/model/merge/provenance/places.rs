@@ -3,6 +3,7 @@
 use super::runs::Values;
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::table::{Item, Table};
+use crate::model::merge::typed::written::text_hash;
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 use std::io::Write as _;
@@ -106,11 +107,13 @@ fn short(h: u64) -> u64 {
 
 /// The hash of a value's JSON text (a value that cannot be written: of nothing).
 pub(super) fn value_hash(v: &Value) -> u64 {
-    let mut h = Hashing(Xxh3::new());
-    if serde_json::to_writer(&mut h, v).is_err() {
-        h = Hashing(Xxh3::new());
-    }
-    short(h.0.digest().max(1))
+    short(text_hash(v).max(1))
+}
+
+/// Each field of an item with its value's hash as a mark holds it, read from the model's own
+/// type (the same as [`value_hash`] of the field's JSON value).
+pub(super) fn field_values(item: &Item, out: &mut dyn FnMut(&str, u64)) {
+    item.node.hash_values(&mut |name, h| out(name, short(h.max(1))));
 }
 
 pub(super) fn parent_hash(item: &Item) -> u64 {
@@ -162,9 +165,7 @@ pub(super) fn values_of(table: &Table, like: &[(&Table, &ItemValues)]) -> (Value
 fn item_values(key: &Key, item: &Item, values: &mut Vec<(u64, (u64, bool))>) {
     let here = Places::of(key);
     values.push((here.at(""), (1, true)));
-    for (name, value) in item.node.json() {
-        values.push((here.field(&name), (value_hash(&value), false)));
-    }
+    field_values(item, &mut |name, hash| values.push((here.field(name), (hash, false))));
     values.push((here.at("p"), (hash_parent(item.parent.as_ref(), item.slot), false)));
     for (i, list) in item.children.iter().enumerate() {
         values.push((here.order(i), (order_hash(list), false)));

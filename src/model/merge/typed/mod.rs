@@ -13,6 +13,7 @@ pub(super) mod table;
 mod values;
 pub(super) mod view;
 mod views;
+pub(in crate::model::merge) mod written;
 
 use super::key::Key;
 use super::{Change, ChangeKind, Concurrent, Conflict, Entity, Field, Side, Version};

@@ -37,6 +37,13 @@ pub(in crate::model::merge) trait View: Any + Send + Sync + Debug {
     /// Its plain fields as the file writes them (a field the file leaves out is absent), for what
     /// is shown and for the rare item both sides added.
     fn json(&self) -> Map<String, Value>;
+    /// Each of those fields with the hash of its text as the file writes it
+    /// ([`super::written::text_hash`]), read from the type itself where it can be.
+    fn hash_values(&self, out: &mut dyn FnMut(&str, u64)) {
+        for (name, value) in self.json() {
+            out(&name, super::written::text_hash(&value));
+        }
+    }
     /// Its lists' elements, one list per `Shape::lists`.
     fn lists(&self) -> Vec<Vec<Node>>;
     /// What tells it from its siblings: an entity's id; an entry's key as the file writes it
@@ -220,6 +227,11 @@ macro_rules! view {
                     _ => serde_json::Map::new(),
                 }
             }
+            fn hash_values(&self, out: &mut dyn FnMut(&str, u64)) {
+                let lists: &[&str] = &[$(stringify!($l)),*];
+                let written = $crate::model::merge::typed::written::field_hashes(self, lists, out);
+                debug_assert!(written.is_ok(), "{} is written as fields", stringify!($t));
+            }
             fn lists(&self) -> Vec<Vec<$crate::model::merge::typed::view::Node>> {
                 vec![$(view!(@nodes self.$l)),*]
             }
@@ -303,6 +315,9 @@ macro_rules! whole_view {
                 let mut map = serde_json::Map::new();
                 map.insert(String::new(), $crate::model::merge::typed::view::json_of(self));
                 map
+            }
+            fn hash_values(&self, out: &mut dyn FnMut(&str, u64)) {
+                out("", $crate::model::merge::typed::written::text_hash(self));
             }
             fn lists(&self) -> Vec<Vec<$crate::model::merge::typed::view::Node>> {
                 Vec::new()
