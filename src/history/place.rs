@@ -23,6 +23,20 @@ pub struct Place {
     pub graph: Graph,
 }
 
+/// "Between two versions" of 反映 (`model::hearing::reflection::between`) asked of this graph.
+impl crate::model::hearing::reflection::Descent for Place {
+    fn reaches(&self, from: Option<VersionId>, id: VersionId) -> Option<bool> {
+        if self.id != Some(id) && !self.graph.contains(id) {
+            return None;
+        }
+        match from {
+            None => Some(self.holds(id)),
+            Some(f) if f == id => Some(true),
+            Some(f) => self.graph.contains(f).then(|| self.graph.reaches(&[f], id)),
+        }
+    }
+}
+
 /// A version made on a place: its id and parents, the nodes it brings to the graph, and the
 /// current version it replaces when that one is named only now (a merge is made on it).
 #[derive(Clone, Debug, PartialEq)]

@@ -247,3 +247,19 @@ mod against_plain_walks {
         }
     }
 }
+
+/// 反映's "between two versions" asked of a place: the current version (unnamed, made on a2)
+/// holds what a2 descends from; a kept version reaches its ancestors; beyond the graph it
+/// cannot say.
+#[test]
+fn a_place_says_which_versions_a_version_is_made_on() {
+    use crate::model::hearing::reflection::Descent;
+    let place = Place { id: None, parents: vs(&["a2"]), graph: sample() };
+    assert_eq!(place.reaches(None, v("a1")), Some(true));
+    assert_eq!(place.reaches(None, v("b1")), Some(false), "b1 is not in the current version's line");
+    assert_eq!(place.reaches(Some(v("a1")), v("a2")), Some(false));
+    assert_eq!(place.reaches(Some(v("m")), v("b1")), Some(true));
+    assert_eq!(place.reaches(Some(v("a1")), v("a1")), Some(true));
+    assert_eq!(place.reaches(None, v("elsewhere")), None);
+    assert_eq!(place.reaches(Some(v("elsewhere")), v("a1")), None);
+}

@@ -4,9 +4,10 @@
 //! between two versions names, in the 備考 of each row, the opinions whose change lies between
 //! them and concerns the row's item ([`mark`]).
 //!
-//! Versions are compared by the time they were saved: the history keeps it for every version,
-//! in every browser that has the version, and a version's time never changes. A link to a
-//! version no longer in the history (thinned, or made in another browser) is [`Found::Missing`]
+//! A link names its version by id when the version has one, and "between two versions" is asked
+//! of the history's graph ([`between`]); versions kept before they were named are found and
+//! ordered by the time they were saved, which a version keeps in every browser that has it. A
+//! link to a version no longer in the history (thinned, or made in another browser) is [`Found::Missing`]
 //! — said as such, never an error. An opinion about the whole strategy names no row.
 
 use super::{Opinion, Response, VersionLink};
@@ -63,26 +64,71 @@ pub fn find(link: &VersionLink, kept: &[KeptVersion<'_>], current: Option<KeptVe
     }
 }
 
-/// Whether a link's version lies in the change from the version saved at `old` to the one saved
-/// at `new` (`None`: the current version): saved after `old`, and not after `new`.
-pub fn between(link: &VersionLink, old: &str, new: Option<&str>) -> bool {
-    link.saved_at.as_str() > old && new.is_none_or(|n| link.saved_at.as_str() <= n)
+/// One end of a change compared: a version by the time it was saved, with its id when it has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct End<'a> {
+    pub saved_at: &'a str,
+    pub id: Option<crate::model::VersionId>,
 }
 
-/// The opinions of `s` answered 修正する whose linked version lies between `old` and `new`.
-pub fn revised_between<'a>(s: &'a Strategy, old: &'a str, new: Option<&'a str>) -> impl Iterator<Item = &'a Opinion> {
-    s.opinions.iter().filter(move |o| {
-        o.response == Some(Response::Revise) && o.version.as_ref().is_some_and(|l| between(l, old, new))
+impl<'a> End<'a> {
+    /// A version known only by its time (kept before versions were named).
+    pub fn at(saved_at: &'a str) -> End<'a> {
+        End { saved_at, id: None }
+    }
+}
+
+/// What the history's graph says of its versions (`history::Place` answers it).
+pub trait Descent {
+    /// Whether version `from` (`None`: the current version) is, or is made on, version `id`;
+    /// `None` when the graph does not hold both.
+    fn reaches(&self, from: Option<crate::model::VersionId>, id: crate::model::VersionId) -> Option<bool>;
+}
+
+/// No graph: every question is answered by the times.
+pub struct NoGraph;
+
+impl Descent for NoGraph {
+    fn reaches(&self, _: Option<crate::model::VersionId>, _: crate::model::VersionId) -> Option<bool> {
+        None
+    }
+}
+
+/// Whether a link's version lies in the change from `old` to `new` (`None`: the current
+/// version): `new` is, or is made on, it and `old` is not, as the graph says — a version taken
+/// from another computer lies where the history puts it, whatever its clock said. Where the
+/// graph cannot say (a version without an id, or beyond the graph): saved after `old`, and not
+/// after `new`.
+pub fn between(link: &VersionLink, old: End<'_>, new: Option<End<'_>>, graph: &impl Descent) -> bool {
+    let by_graph = link.id.and_then(|l| {
+        let in_new = match new {
+            None => graph.reaches(None, l)?,
+            Some(n) => graph.reaches(Some(n.id?), l)?,
+        };
+        Some(in_new && !graph.reaches(Some(old.id?), l)?)
+    });
+    by_graph.unwrap_or_else(|| {
+        link.saved_at.as_str() > old.saved_at && new.is_none_or(|n| link.saved_at.as_str() <= n.saved_at)
     })
 }
 
-/// Names in each row of `table` (the 新旧対照表 from the version saved at `old` to the one saved
-/// at `new`) the opinions of `s` behind it: those whose 修正 lies between the two and that are
+/// The opinions of `s` answered 修正する whose linked version lies between `old` and `new`.
+pub fn revised_between<'a>(
+    s: &'a Strategy,
+    (old, new): (End<'a>, Option<End<'a>>),
+    graph: &'a impl Descent,
+) -> impl Iterator<Item = &'a Opinion> {
+    s.opinions.iter().filter(move |o| {
+        o.response == Some(Response::Revise) && o.version.as_ref().is_some_and(|l| between(l, old, new, graph))
+    })
+}
+
+/// Names in each row of `table` (the 新旧対照表 from version `old` to `new`: [`between`]) the opinions of `s` behind it: those whose 修正 lies between the two and that are
 /// about the row's item or an item it is under. `s` is the strategy as it is now (a link is made
 /// after its change, so the compared versions need not hold it).
-pub fn mark(table: &mut Comparison, s: &Strategy, old: &str, new: Option<&str>) {
+pub fn mark(table: &mut Comparison, s: &Strategy, ends: (End<'_>, Option<End<'_>>), graph: &impl Descent) {
     let behind: Vec<(&Id, String)> =
-        revised_between(s, old, new).filter_map(|o| Some((o.about.id()?, s.opinion_number(o)))).collect();
+        revised_between(s, ends, graph).filter_map(|o| Some((o.about.id()?, s.opinion_number(o)))).collect();
     if behind.is_empty() {
         return;
     }

@@ -134,7 +134,7 @@ fn the_old_new_table_names_the_opinion_only_between_the_two_compared_and_on_its_
     s.link_version(&ids[2], Some(link(T1)));
     let notes = |old: &str, new: Option<&str>| {
         let mut t = compare(&v0, &v1).unwrap();
-        mark(&mut t, &s, old, new);
+        mark(&mut t, &s, (End::at(old), new.map(End::at)), &NoGraph);
         t.rows.iter().map(|r| (r.items[0].clone(), r.opinions.clone())).collect::<Vec<_>>()
     };
     let (m1, m2) = (measure(&s, 0), measure(&s, 1));
@@ -146,11 +146,42 @@ fn the_old_new_table_names_the_opinion_only_between_the_two_compared_and_on_its_
     assert!(notes(T1, Some(T2)).iter().all(|(_, o)| o.is_empty()));
     assert!(notes("2026-11-01T00:00:00.000Z", Some(T0)).iter().all(|(_, o)| o.is_empty()));
     let mut t = compare(&v0, &v1).unwrap();
-    mark(&mut t, &s, T0, None);
+    mark(&mut t, &s, (End::at(T0), None), &NoGraph);
     let lines = crate::format::old_new::lines(&t, crate::locale::YearStyle::Japanese);
     assert_eq!(lines.iter().map(|l| l.note.as_str()).collect::<Vec<_>>(), ["追加", "追加（意見 No.1 による修正）"]);
     assert!(crate::format::old_new::csv(&t, crate::locale::YearStyle::Japanese).contains("意見 No.1 による修正"));
     assert!(item_changed(&v0, &v1, &m2) && !item_changed(&v1, &s, &m2));
+}
+
+/// A line of versions 1 → 2 → 3 (the current version made on 3): each reaches those before it.
+struct Line;
+
+impl Descent for Line {
+    fn reaches(&self, from: Option<VersionId>, id: VersionId) -> Option<bool> {
+        let (from, id) = (from.map_or(4, |f| f.bits()), id.bits());
+        (1..=4).contains(&from).then_some(id <= from).filter(|_| (1..=3).contains(&id))
+    }
+}
+
+/// Between two versions is asked of the graph when the link and both ends are named in it:
+/// a version taken from a computer whose clock was behind lies where the history puts it.
+#[test]
+fn between_two_versions_is_asked_of_the_graph_and_of_the_times_only_where_it_cannot_say() {
+    let v = VersionId::from_bits;
+    // Version 2 came from a computer whose clock said T0, before version 1's T1.
+    let taken = VersionLink { saved_at: T0.into(), id: Some(v(2)) };
+    let (one, three) = (End { saved_at: T1, id: Some(v(1)) }, End { saved_at: T2, id: Some(v(3)) });
+    assert!(between(&taken, one, Some(three), &Line), "1 → 3 holds 2");
+    assert!(between(&taken, one, None, &Line), "1 → now holds 2");
+    assert!(!between(&taken, three, None, &Line), "3 → now: 3 is made on 2");
+    assert!(!between(&taken, one, Some(End { saved_at: T2, id: Some(v(1)) }), &Line), "1 → 1");
+    // By the times alone, T0 is before 1's T1: not between.
+    assert!(!between(&taken, one, Some(three), &NoGraph));
+    // An end without an id, or a link beyond the graph: the times decide.
+    assert!(!between(&taken, End::at(T1), Some(three), &Line));
+    let beyond = VersionLink { saved_at: T2.into(), id: Some(v(9)) };
+    assert!(between(&beyond, one, None, &Line));
+    assert!(!between(&beyond, three, None, &Line));
 }
 
 #[test]

@@ -179,12 +179,14 @@ async fn offers(
     let failed = |e| crate::words::storage_error(&e, lang);
     let list = library.versions().list(sid).await.map_err(failed)?;
     let (current, now) = library.versions().current(sid).await.map_err(failed)?;
+    // Named when it was shared or merged: a link to it is then found and placed by the graph.
+    let now_id = library.versions().current_id(sid).await.ok().flatten();
     let all: Vec<KeptVersion<'_>> = list.iter().map(kept).collect();
     let before =
         |at: &str| all.iter().filter(|v| v.saved_at < at).max_by(|a, b| a.saved_at.cmp(b.saved_at)).map(|v| v.seq);
     let mut read: HashMap<u64, Strategy> = HashMap::new();
     let mut out = Vec::new();
-    let current_offer = KeptVersion { seq: u64::MAX, saved_at: &now, id: None };
+    let current_offer = KeptVersion { seq: u64::MAX, saved_at: &now, id: now_id };
     for v in std::iter::once(current_offer).chain(reflection::since_hearing(&all, hearing, OFFERED)) {
         let changed = match (item, before(v.saved_at)) {
             (Some(item), Some(b)) => {

@@ -7,16 +7,16 @@
 //! 「印刷用に書き出す」 (an A4 landscape HTML page to print). Two strategies with nothing in common
 //! get the refusal's words instead of a table. The table's texts are text nodes only.
 //! A row changed by a 修正 linked to a version between two of this strategy's versions names
-//! the opinions in its 備考 (`reflection::mark`); an opinion's 反映 asks for its change's table
-//! ([`AskedComparison`]).
+//! the opinions in its 備考 (`reflection::mark`, asked of the history's graph); an opinion's
+//! 反映 asks for its change's table ([`AskedComparison`]).
 
 use crate::format::old_new;
 use crate::locale::{tr, Language};
 use crate::model::compare::{self, Comparison, Piece};
-use crate::model::hearing::reflection;
-use crate::model::{Id, Strategy};
+use crate::model::hearing::reflection::{self, End, NoGraph};
+use crate::model::{Id, Strategy, VersionId};
 use crate::session::compare_with::{self, Other};
-use crate::storage::{StorageError, Version};
+use crate::storage::{StorageError, StoredPlace, Version};
 use crate::ui::browser::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_library, Facade, Library};
@@ -141,26 +141,47 @@ impl Comparing {
 }
 
 /// What the 備考 names opinions from: the strategy as it is now (its opinions' links, made after
-/// their changes) and the two versions' times (`None` for the current version); none when a
-/// time is not in the history.
+/// their changes), the two versions (`None` for the current one: its time and id) and the
+/// history's graph; none when a version is not in the history.
+struct Behind {
+    now: Strategy,
+    old: (String, Option<VersionId>),
+    new: Option<(String, Option<VersionId>)>,
+    place: Option<StoredPlace>,
+}
+
 async fn opinions_behind(
     state: Library,
     id: &Id,
     old: u64,
     new: Option<u64>,
     current: Option<&Strategy>,
-) -> Option<(Strategy, String, Option<String>)> {
+) -> Option<Behind> {
     let list = state.versions().list(id).await.ok()?;
-    let at = |seq: u64| list.iter().find(|v| v.seq == seq).map(|v| v.saved_at.clone());
+    let at = |seq: u64| list.iter().find(|v| v.seq == seq).map(|v| (v.saved_at.clone(), v.id));
     let now = match (new, current) {
         (None, Some(s)) => s.clone(),
         _ => state.versions().current(id).await.ok()?.0,
     };
-    let new_at = match new {
+    let new = match new {
         Some(seq) => Some(at(seq)?),
         None => None,
     };
-    Some((now, at(old)?, new_at))
+    let place = state.versions().place(id).await.ok();
+    Some(Behind { now, old: at(old)?, new, place })
+}
+
+impl Behind {
+    fn mark(&self, table: &mut Comparison) {
+        fn end((at, id): &(String, Option<VersionId>)) -> End<'_> {
+            End { saved_at: at.as_str(), id: *id }
+        }
+        let ends = (end(&self.old), self.new.as_ref().map(end));
+        match &self.place {
+            Some(place) => reflection::mark(table, &self.now, ends, &place.stand),
+            None => reflection::mark(table, &self.now, ends, &NoGraph),
+        }
+    }
 }
 
 /// The table between the two read, or why there is none.
@@ -168,15 +189,15 @@ fn compared(
     o: Result<Strategy, StorageError>,
     n: Result<Strategy, StorageError>,
     (old_name, new_name): (String, String),
-    behind: Option<(Strategy, String, Option<String>)>,
+    behind: Option<Behind>,
     lang: Language,
 ) -> Result<Compared, String> {
     match (o, n) {
         (Ok(o), Ok(n)) => match compare::compare(&o, &n) {
             Ok(mut table) => Ok(Compared {
                 table: {
-                    if let Some((s, old_at, new_at)) = &behind {
-                        reflection::mark(&mut table, s, old_at, new_at.as_deref());
+                    if let Some(behind) = &behind {
+                        behind.mark(&mut table);
                     }
                     table
                 },

@@ -41,6 +41,16 @@ impl Versions {
         Ok((strategy, store.head(id).await?.saved_at))
     }
 
+    /// Where the current version stands in the history (its graph), without reading it.
+    pub async fn place(&self, id: &Id) -> Result<crate::storage::StoredPlace, StorageError> {
+        self.0.get_value().store().place(id).await
+    }
+
+    /// The current version's id, when it is named.
+    pub async fn current_id(&self, id: &Id) -> Result<Option<crate::model::VersionId>, StorageError> {
+        self.0.get_value().store().current_id(id).await
+    }
+
     /// The time the current version was saved (its head alone is read).
     pub async fn current_saved_at(&self, id: &Id) -> Result<String, StorageError> {
         Ok(self.0.get_value().store().head(id).await?.saved_at)

@@ -253,7 +253,8 @@ mod tests {
         for example in crate::examples::EXAMPLES {
             let table = Table::of(&example.load().unwrap());
             for item in table.items.values() {
-                let json: Vec<(String, u64)> = item.node.json().iter().map(|(n, v)| (n.clone(), json_hash(v))).collect();
+                let json: Vec<(String, u64)> =
+                    item.node.json().iter().map(|(n, v)| (n.clone(), json_hash(v))).collect();
                 let mut typed = Vec::new();
                 item.node.hash_values(&mut |name, hash| typed.push((name.to_owned(), hash)));
                 typed.sort();
