@@ -56,7 +56,7 @@ pub fn exact_base(
     if o.is_empty() || t.is_empty() {
         return (approx.clone(), Concurrent::default());
     }
-    let mut exact = Exact { o, t, both_set: Concurrent::default(), items: HashMap::default() };
+    let mut exact = Exact { o, t, both_set: Concurrent::default(), items: HashMap::default(), changed: false };
     let base = exact.of(approx, &ours.tabled(), &theirs.tabled());
     (base.unwrap_or_else(|| approx.clone()), exact.both_set)
 }
@@ -67,6 +67,8 @@ struct Exact<'a> {
     t: &'a Provenance,
     both_set: Concurrent,
     items: Items,
+    /// Whether `items` differ from the base at hand's.
+    changed: bool,
 }
 
 impl Exact<'_> {
@@ -89,7 +91,9 @@ impl Exact<'_> {
             // Held alike by both (most of a strategy): the base holds it so, as the marks would say.
             if let (Some(a), Some(b)) = (io, it) {
                 if Arc::ptr_eq(a, b) || alike(a, b) {
-                    self.items.insert(key.clone(), a.clone());
+                    if !self.items.get(key).is_some_and(|i| Arc::ptr_eq(i, a) || alike(i, a)) {
+                        self.put(key, a.clone());
+                    }
                     continue;
                 }
             }
@@ -120,12 +124,17 @@ impl Exact<'_> {
                 },
                 (None, None) => {}
             }
-            let (Some(io), Some(it), Some(ib)) = (io, it, self.items.get(key)) else { continue };
-            let (item, undecided) = self.decided(key, &here, Item::clone(ib), (io, it));
+            let (Some(io), Some(it), Some(ib)) = (io, it, self.items.get(key).cloned()) else { continue };
+            let (item, undecided) = self.decided(key, &here, Item::clone(&ib), (io, it));
             match put_in && undecided {
-                true => self.items.remove(key),
-                false => self.items.insert(key.clone(), Arc::new(item)),
+                true => self.take(key, None),
+                false if alike(&ib, &item) => {}
+                false => self.put(key, Arc::new(item)),
             };
+        }
+        // Most merges find the base at hand exact already: it is given back as it is.
+        if !self.changed {
+            return Some(approx.clone());
         }
         let children = regrouped(&self.items, &order);
         build_strategy(&self.items, &children)
@@ -134,9 +143,15 @@ impl Exact<'_> {
     /// The base holds `key` as `item` holds it (not at all: `None`).
     fn take(&mut self, key: &Key, item: Option<&Arc<Item>>) {
         match item {
-            Some(i) => self.items.insert(key.clone(), i.clone()),
-            None => self.items.remove(key),
+            Some(i) => self.put(key, i.clone()),
+            None => self.changed |= self.items.remove(key).is_some(),
         };
+    }
+
+    /// The base holds `key` as `item`.
+    fn put(&mut self, key: &Key, item: Arc<Item>) {
+        let before = self.items.insert(key.clone(), item);
+        self.changed |= !before.is_some_and(|b| Arc::ptr_eq(&b, &self.items[key]));
     }
 
     /// The base's `item` (of `key`, at `here`) with every value the two sides (`io`, `it`) hold
@@ -238,7 +253,7 @@ impl Exact<'_> {
                 Ok(None) => {}
             }
         }
-        self.items.insert(key.clone(), Arc::new(item));
+        self.put(key, Arc::new(item));
     }
 }
 
