@@ -26,8 +26,12 @@
 
 mod base;
 mod confirmed;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod confirmed_tests;
 mod decide;
 mod files;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod history_tests;
 mod marks;
 mod merging;
 mod names;
@@ -37,13 +41,9 @@ mod reading;
 pub mod schedule;
 mod staging;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod staging_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests_confirmed;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests_history;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests_staging;
 mod tops;
 mod undo;
 mod whole;

@@ -206,7 +206,7 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     let good = String::from_utf8(folder.get(&b.sync.own_file()).unwrap()).unwrap();
     folder.put(&name("mbad"), "{ not json");
     // Cut short, holding a version A does not have (one whose top names a version A holds:
-    // `tests_history`).
+    // `history_tests`).
     let held = format::peek_top(good.as_bytes()).unwrap().head.unwrap();
     let unknown = good.replacen(&held.to_string(), &"f".repeat(32), 1);
     let half = (unknown.len() / 2..).find(|i| unknown.is_char_boundary(*i)).unwrap_or(unknown.len());
