@@ -100,10 +100,28 @@ fn sources() -> Vec<PathBuf> {
 }
 
 /// A module of tests only (declared under `#[cfg(test)]` by its parent): `tests.rs`,
-/// `…_tests.rs`, `tests_….rs`, `testing.rs`, or under a `tests/` folder.
+/// `…_tests.rs`, `testing.rs`, or under a `tests/` folder.
 fn is_tests(name: &str) -> bool {
     let file = name.rsplit('/').next().unwrap_or(name);
-    name.contains("/tests/") || file.ends_with("tests.rs") || file.starts_with("tests_") || file == "testing.rs"
+    name.contains("/tests/") || file.ends_with("tests.rs") || file == "testing.rs"
+}
+
+/// One form for a module with children (`foo/mod.rs`, never `foo.rs` beside `foo/`) and one for
+/// a topic's tests (`foo_tests.rs`, never `tests_foo.rs`).
+#[test]
+fn modules_and_test_files_have_one_form_each() {
+    let files: Vec<String> = sources().iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect();
+    let mut odd: Vec<&str> = files
+        .iter()
+        .filter(|f| {
+            let file = f.rsplit('/').next().unwrap_or(f);
+            let beside = f.strip_suffix(".rs").is_some_and(|dir| std::path::Path::new(dir).is_dir());
+            file.starts_with("tests_") || (beside && file != "mod.rs")
+        })
+        .map(String::as_str)
+        .collect();
+    odd.sort_unstable();
+    assert!(odd.is_empty(), "files of another form: {odd:?}");
 }
 
 /// The top-level module a file belongs to (`src/ui/shell/app.rs` → `ui`, `src/sorting.rs` → `sorting`).
