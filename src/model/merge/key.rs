@@ -13,13 +13,13 @@ use std::sync::Arc;
 #[derive(Clone, Debug)]
 pub(in crate::model::merge) enum Key {
     Root,
-    Id(Arc<Named>),
+    Id(Arc<KeyId>),
     Entry(Arc<Entry>),
 }
 
 /// An entity's id, with its hash.
 #[derive(Debug)]
-pub(in crate::model::merge) struct Named {
+pub(in crate::model::merge) struct KeyId {
     hash: u64,
     pub id: Box<str>,
 }
@@ -38,7 +38,7 @@ impl Key {
         let mut h = FxHasher::default();
         h.write_u8(1);
         h.write(id.as_bytes());
-        Key::Id(Arc::new(Named { hash: h.finish(), id: id.into() }))
+        Key::Id(Arc::new(KeyId { hash: h.finish(), id: id.into() }))
     }
 
     pub fn entry(owner: &Key, list: &'static str, key: String) -> Key {

@@ -1,7 +1,7 @@
 //! Where each value was last set (`model::merge::provenance`), as a folder's reading keeps it:
 //! this browser's marks made before a merge, and the marks of what it took kept after. Each
 //! side is read as a typed table once for all the marks read of it ([`Sides`]), and the version a merge
-//! or take made is the next file's "ours" as it was marked ([`Kept`]): a reading of ten files
+//! or take made is the next file's "ours" as it was marked ([`MarksAtHand`]): a reading of ten files
 //! reads and marks each version it makes once, not twice.
 
 use super::{FolderSync, SyncError};
@@ -19,7 +19,7 @@ const STEP: &str = "shirube:folder-marks";
 /// The marks a reading made: of the version about to be staged, and of the last version it
 /// made, with that version as the marks read it.
 #[derive(Debug, Default)]
-pub(super) struct Kept {
+pub(super) struct MarksAtHand {
     to_stage: Option<Provenance>,
     last: Option<(Strategy, Tabled, Provenance)>,
 }

@@ -123,7 +123,7 @@ pub struct FolderSync {
     /// tests, to store mid-reading).
     staged_bytes: usize,
     /// The marks of the version about to be staged, and of the last one made (`marks`).
-    marks: marks::Kept,
+    marks: marks::MarksAtHand,
     /// This browser's name in the marks of where values were last set (`Store::marker`: one
     /// name on every path that marks, read at each reading).
     marker: String,
@@ -142,7 +142,7 @@ impl FolderSync {
             bases: Vec::new(),
             staged: Staged::default(),
             staged_bytes: crate::storage::STAGED_BYTES,
-            marks: marks::Kept::default(),
+            marks: marks::MarksAtHand::default(),
             marker: String::new(),
         }
     }
@@ -253,7 +253,7 @@ impl FolderSync {
         let written = self.written;
         self.known.retain(|k| written == Some(k.id));
         self.bases.clear();
-        self.marks = marks::Kept::default();
+        self.marks = marks::MarksAtHand::default();
         self.staged = Staged::holding(self.staged_bytes);
         if !whole.is_empty() {
             let ancestry =
@@ -288,7 +288,7 @@ impl FolderSync {
                 other => other?,
             }
             // The marks' copies of the last version freed now, not at the next (quiet) poll.
-            clock.timed("shirube:folder-free", || self.marks = marks::Kept::default());
+            clock.timed("shirube:folder-free", || self.marks = marks::MarksAtHand::default());
             // In step: said against the version stored after every merge.
             for m in &mut reading.members {
                 if m.standing == MemberStanding::Behind && m.version.is_some() && ancestry.place.id == m.version {

@@ -20,7 +20,7 @@ use super::{Change, ChangeKind, Concurrent, Conflict, Entity, Field, Side, Versi
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 use table::{Item, Table};
-use view::Node;
+use view::Viewed;
 
 /// One step of applying a choice.
 #[derive(Clone, Debug)]
@@ -28,7 +28,7 @@ enum Op {
     Put(Key, Arc<Item>),
     Remove(Key),
     /// A field set to that of this version's item.
-    Field(Key, String, Node),
+    Field(Key, String, Viewed),
     Parent(Key, Option<Key>),
 }
 
@@ -44,7 +44,7 @@ pub(super) struct Plan {
     patches: Vec<[Vec<Op>; 2]>,
 }
 
-pub(super) struct Outcome {
+pub(super) struct Decisions {
     pub taken: Vec<Change>,
     pub kept: Vec<Change>,
     pub conflicts: Vec<Conflict>,
@@ -93,7 +93,7 @@ impl Unknown {
     }
 }
 
-pub(super) fn plan(base: Table, ours: Table, theirs: Table, unknown: Unknown) -> (Plan, Outcome) {
+pub(super) fn plan(base: Table, ours: Table, theirs: Table, unknown: Unknown) -> (Plan, Decisions) {
     let mut m = Merger::new(&base, &ours, &theirs, unknown);
     m.removals(Side::Ours);
     m.removals(Side::Theirs);
@@ -101,7 +101,7 @@ pub(super) fn plan(base: Table, ours: Table, theirs: Table, unknown: Unknown) ->
     let Merger { decided, taken, kept, mut conflicts, .. } = m;
     crate::sorting::by_key(&mut conflicts, |(at, _, _)| *at);
     let (conflicts, patches) = conflicts.into_iter().map(|(_, c, p)| (c, p)).unzip();
-    (Plan { base, ours, theirs, decided, patches }, Outcome { taken, kept, conflicts })
+    (Plan { base, ours, theirs, decided, patches }, Decisions { taken, kept, conflicts })
 }
 
 struct Merger<'a> {

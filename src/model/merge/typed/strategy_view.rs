@@ -2,7 +2,7 @@
 //! `national_framework`, `publication`) are seen as dotted fields ("municipality.name"), and its
 //! lists include the ones inside them ("national_framework.goals", "publication.hidden").
 
-use super::view::{collect, json_of, node, same_type, Node, View};
+use super::view::{collect, json_of, node, same_type, View, Viewed};
 use crate::model::merge::EntryKey;
 use crate::model::{NationalFramework, Publication, Strategy};
 use serde_json::{Map, Value};
@@ -259,8 +259,8 @@ impl View for Strategy {
         out
     }
 
-    fn lists(&self) -> Vec<Vec<Node>> {
-        fn nodes<E: super::view::AsNode>(list: &[E]) -> Vec<Node> {
+    fn lists(&self) -> Vec<Vec<Viewed>> {
+        fn nodes<E: super::view::AsNode>(list: &[E]) -> Vec<Viewed> {
             list.iter().map(node).collect()
         }
         vec![

@@ -1,8 +1,8 @@
 //! A strategy as a table of typed items — the strategy, each entity, each yearly row and each
 //! reference — keyed so that the three versions' items can be matched (`merge::key`), each
-//! holding the model's own value ([`Node`]) and its children's keys.
+//! holding the model's own value ([`Viewed`]) and its children's keys.
 
-use super::view::{Node, View};
+use super::view::{View, Viewed};
 use crate::model::merge::key::Key;
 use crate::model::merge::shape::{KeyBy, Shape, STRATEGY};
 use crate::model::merge::{Crumb, Entity, Field, Kind};
@@ -19,7 +19,7 @@ pub(in crate::model::merge) struct Item {
     /// Which of the parent's lists it is in (an index into the parent's `shape.lists`).
     pub slot: usize,
     /// Its value; its lists are `children`.
-    pub node: Node,
+    pub node: Viewed,
     /// Its children, one list per `shape.lists`, in this version's order.
     pub children: Vec<Vec<Key>>,
 }
@@ -62,7 +62,7 @@ impl Table {
         self.items.contains_key(key)
     }
 
-    fn add(&mut self, shape: &'static Shape, key: Key, parent: Option<Key>, slot: usize, node: Node) {
+    fn add(&mut self, shape: &'static Shape, key: Key, parent: Option<Key>, slot: usize, node: Viewed) {
         if shape.refers() {
             if let Some(target) = node.target("") {
                 self.refs.entry(Key::id(target)).or_default().push(Ref::Entry(key.clone()));

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 /// One item of a version, typed: an entity, a yearly row or a reference, as the model holds it
 /// (its lists are read only when the table is made).
-pub(in crate::model::merge) type Node = Arc<dyn View>;
+pub(in crate::model::merge) type Viewed = Arc<dyn View>;
 
 /// What the merge needs of a model type. Fields are named as in the file ("title",
 /// "municipality.name", an unknown field's own name); a whole-value entry (an SDG, a reference)
@@ -45,7 +45,7 @@ pub(in crate::model::merge) trait View: Any + Send + Sync + Debug {
         }
     }
     /// Its lists' elements, one list per `Shape::lists`.
-    fn lists(&self) -> Vec<Vec<Node>>;
+    fn lists(&self) -> Vec<Vec<Viewed>>;
     /// What tells it from its siblings: an entity's id; an entry's key as the file writes it
     /// ("2024", "2024/\"internal\"", "\"ind-1\"").
     fn key_text(&self) -> String;
@@ -232,7 +232,7 @@ macro_rules! view {
                 let written = $crate::model::merge::typed::written::field_hashes(self, lists, out);
                 debug_assert!(written.is_ok(), "{} is written as fields", stringify!($t));
             }
-            fn lists(&self) -> Vec<Vec<$crate::model::merge::typed::view::Node>> {
+            fn lists(&self) -> Vec<Vec<$crate::model::merge::typed::view::Viewed>> {
                 vec![$(view!(@nodes self.$l)),*]
             }
             fn key_text(&self) -> String {
@@ -319,7 +319,7 @@ macro_rules! whole_view {
             fn hash_values(&self, out: &mut dyn FnMut(&str, u64)) {
                 out("", $crate::model::merge::typed::written::text_hash(self));
             }
-            fn lists(&self) -> Vec<Vec<$crate::model::merge::typed::view::Node>> {
+            fn lists(&self) -> Vec<Vec<$crate::model::merge::typed::view::Viewed>> {
                 Vec::new()
             }
             fn key_text(&self) -> String {
@@ -345,24 +345,24 @@ macro_rules! whole_view {
 pub(super) use {entry_key_of, key_of, key_target, view, whole_view};
 
 /// A list's element as a node: shared when the list holds it in an `Arc`, copied otherwise.
-pub(super) fn node<E: AsNode>(element: &E) -> Node {
+pub(super) fn node<E: AsNode>(element: &E) -> Viewed {
     element.as_node()
 }
 
 pub(super) trait AsNode {
-    fn as_node(&self) -> Node;
+    fn as_node(&self) -> Viewed;
 }
 
 impl<T: View + Clone> AsNode for Arc<T> {
-    fn as_node(&self) -> Node {
-        Arc::clone(self) as Node
+    fn as_node(&self) -> Viewed {
+        Arc::clone(self) as Viewed
     }
 }
 
 macro_rules! owned_node {
     ($($t:ty),*) => {$(
         impl AsNode for $t {
-            fn as_node(&self) -> Node {
+            fn as_node(&self) -> Viewed {
                 Arc::new(self.clone())
             }
         }
