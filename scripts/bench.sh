@@ -27,6 +27,8 @@
 #                                                   20 sections' workbooks of the town size read back)
 #   BENCH_ONLY=vision node tests/bench/run.mjs && …  (人口ビジョン on 北本市's example with the made-up
 #                                                   town's census: four scenarios in the page, the page drawn)
+#   BENCH_ONLY=import node tests/bench/run.mjs && …  (large and huge through the file input, cold and
+#                                                   again, beside JSON.parse)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"

@@ -1004,7 +1004,44 @@ async function mergeBench() {
   }
 }
 
-/** BENCH_ONLY=region, folder, merge or round: only that part is measured; its samples (keys starting with
+/** Imports of "large" and "huge" through the file input, cold and again, beside JSON.parse of the same text. */
+async function importBench() {
+  for (const [name, runs] of [['large', RUNS.importLarge], ['huge', RUNS.importHuge]]) {
+    for (let i = 0; i < runs; i++) {
+      const { context, page } = await freshPage();
+      await page.goto(BASE);
+      await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+      const r = await importThroughInput(page, name, { again: true });
+      const { first, second } = r;
+      if (first.store !== undefined) {
+        add(`import_${name}`, first.read + first.store);
+        add(`import_${name}_read`, first.read);
+        add(`import_${name}_store`, first.store);
+        add(`import_${name}_store_thread`, first.storeThread);
+      }
+      if (second?.store !== undefined) {
+        add(`import_${name}_warm`, second.read + second.store);
+        add(`import_${name}_read_again`, second.read);
+        add(`import_${name}_store_again_thread`, second.storeThread);
+      }
+      if (r.idbPut !== undefined) {
+        add(`idb_put_${name}`, r.idbPut);
+        add(`idb_done_${name}`, r.idbDone);
+      }
+      add(`json_parse_${name}`, r.parse);
+      if (first.refused) {
+        add(`import_${name}_refused`, first.refused.after);
+        missing[`import_${name}`] = `refused by the app (${(r.bytes / 1048576).toFixed(1)} MiB file): ${first.refused.why.replace(/\s+/g, ' ').slice(0, 90)}`;
+      }
+      if (i === 0) log(`import ${name} (${(r.bytes / 1048576).toFixed(1)} MiB): read ${first.read?.toFixed(1)} ms + store ${first.store?.toFixed(1)} ms (on the thread ${first.storeThread?.toFixed(1)} ms); again: read ${second?.read?.toFixed(1)} ms + store ${second?.store?.toFixed(1)} ms; JSON.parse ${r.parse.toFixed(1)} ms; IndexedDB put alone ${r.idbPut?.toFixed(1)} ms, completed ${r.idbDone?.toFixed(1)} ms; ${first.refused ? `refused after ${first.refused.after.toFixed(1)} ms; ` : ''}header: ${r.saveState}`);
+      // A strategy the storage cannot hold is opened, and the header says it is not saved.
+      if (r.saveState && !r.saveState.startsWith('保存済み')) missing[`import_${name}`] = `opened, not stored: ${r.saveState.replace(/\s+/g, ' ').slice(0, 70)}`;
+      await context.close();
+    }
+}
+}
+
+/** BENCH_ONLY=region, folder, merge, round, drafting, vision or import: only that part is measured; its samples (keys starting with
  *  `prefix`) replace those of an earlier target/bench/raw.json (the other figures are kept), or
  *  make a raw.json of their own. */
 async function only(part, prefix, name) {
@@ -1025,6 +1062,7 @@ async function only(part, prefix, name) {
   process.exit(0);
 }
 if (process.env.BENCH_ONLY === 'folder') await only(folderBench, 'folder_', 'folder');
+if (process.env.BENCH_ONLY === 'import') await only(importBench, 'import_', 'import');
 if (process.env.BENCH_ONLY === 'region') await only(regionBench, 'region_', 'region');
 if (process.env.BENCH_ONLY === 'merge') await only(mergeBench, 'merge_', 'merge');
 if (process.env.BENCH_ONLY === 'drafting') await only(draftingBench, 'document_', 'drafting');
@@ -1064,39 +1102,7 @@ try {
   }
 
   // ── 3. import large / huge next to JSON.parse ────────────────────────
-  for (const [name, runs] of [['large', RUNS.importLarge], ['huge', RUNS.importHuge]]) {
-    for (let i = 0; i < runs; i++) {
-      const { context, page } = await freshPage();
-      await page.goto(BASE);
-      await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
-      const r = await importThroughInput(page, name, { again: true });
-      const { first, second } = r;
-      if (first.store !== undefined) {
-        add(`import_${name}`, first.read + first.store);
-        add(`import_${name}_read`, first.read);
-        add(`import_${name}_store`, first.store);
-        add(`import_${name}_store_thread`, first.storeThread);
-      }
-      if (second?.store !== undefined) {
-        add(`import_${name}_warm`, second.read + second.store);
-        add(`import_${name}_read_again`, second.read);
-        add(`import_${name}_store_again_thread`, second.storeThread);
-      }
-      if (r.idbPut !== undefined) {
-        add(`idb_put_${name}`, r.idbPut);
-        add(`idb_done_${name}`, r.idbDone);
-      }
-      add(`json_parse_${name}`, r.parse);
-      if (first.refused) {
-        add(`import_${name}_refused`, first.refused.after);
-        missing[`import_${name}`] = `refused by the app (${(r.bytes / 1048576).toFixed(1)} MiB file): ${first.refused.why.replace(/\s+/g, ' ').slice(0, 90)}`;
-      }
-      if (i === 0) log(`import ${name} (${(r.bytes / 1048576).toFixed(1)} MiB): read ${first.read?.toFixed(1)} ms + store ${first.store?.toFixed(1)} ms (on the thread ${first.storeThread?.toFixed(1)} ms); again: read ${second?.read?.toFixed(1)} ms + store ${second?.store?.toFixed(1)} ms; JSON.parse ${r.parse.toFixed(1)} ms; IndexedDB put alone ${r.idbPut?.toFixed(1)} ms, completed ${r.idbDone?.toFixed(1)} ms; ${first.refused ? `refused after ${first.refused.after.toFixed(1)} ms; ` : ''}header: ${r.saveState}`);
-      // A strategy the storage cannot hold is opened, and the header says it is not saved.
-      if (r.saveState && !r.saveState.startsWith('保存済み')) missing[`import_${name}`] = `opened, not stored: ${r.saveState.replace(/\s+/g, ' ').slice(0, 70)}`;
-      await context.close();
-    }
-  }
+  await importBench();
 
   // ── merge: two edited copies of large (100 scattered edits each, 10 the same fields) ──
   await mergeBench();
