@@ -3,7 +3,7 @@
 use super::runs::Values;
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::table::{Item, Table};
-use crate::model::merge::typed::written::text_hash;
+use crate::model::merge::typed::written::{text_hash, Hashing};
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 use std::io::Write as _;
@@ -54,26 +54,6 @@ fn hashed(write: impl FnOnce(&mut Hashing)) -> u64 {
     let mut h = Hashing(Xxh3::new());
     write(&mut h);
     h.0.digest().max(1)
-}
-
-/// A writer that hashes what it is given (the same hash as of the bytes written at once).
-struct Hashing(Xxh3);
-
-impl Hashing {
-    fn extend_from_slice(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
-    }
-}
-
-impl std::io::Write for Hashing {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// A key's text, the same in every version and every build: what its places' hashes are made of.

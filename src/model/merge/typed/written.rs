@@ -38,8 +38,14 @@ pub(in crate::model::merge) fn field_hashes<T: Serialize>(
     value.serialize(&mut Fields { lists, out, key: String::new() })
 }
 
-/// A writer that hashes what it is given.
-struct Hashing(Xxh3);
+/// A writer that hashes what it is given (the same hash as of the bytes written at once).
+pub(in crate::model::merge) struct Hashing(pub(in crate::model::merge) Xxh3);
+
+impl Hashing {
+    pub(in crate::model::merge) fn extend_from_slice(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+}
 
 impl Write for Hashing {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
