@@ -234,6 +234,15 @@ impl CarriedBase<'_> {
         }
     }
 
+    /// The base, when the file says it is version `id` and it was checked already (nothing is
+    /// read now).
+    pub fn checked(&self, id: VersionId) -> Option<Strategy> {
+        match self.checked.get() {
+            Some(Ok(Some((checked, base)))) if *checked == id => Some(base.clone()),
+            _ => None,
+        }
+    }
+
     /// Why it failed its check, when it was checked and failed.
     pub fn mismatch(&self) -> Option<LineageError> {
         self.checked.get().and_then(|c| c.clone().err())

@@ -241,8 +241,9 @@ impl<B: Backend> Store<B> {
     }
 
     /// The version to merge from, of `bases` (nearest first: `Relation::Diverged`): the first
-    /// whose content is at hand — among `known`, in this browser's history, or carried by the
-    /// file (`carried`, checked only then). `None`: none is.
+    /// whose content is at hand — among `known`, carried by the file and checked already (a file
+    /// picked by hand is), in this browser's history, or carried by the file (`carried`, checked
+    /// only then). A version's id names its content: each holds the same. `None`: none is.
     pub async fn merge_base(
         &self,
         ancestry: &Ancestry,
@@ -254,6 +255,11 @@ impl<B: Backend> Store<B> {
             // At hand first: reading it from the history parses it.
             if let Some(k) = known.iter().find(|k| k.id == base && k.strategy.id == ancestry.current.id) {
                 return Some((k.strategy.clone(), false));
+            }
+            if let Some(s) = carried.and_then(|c| c.checked(base)) {
+                // Said to come from the file only when the history lacks it.
+                let in_history = ancestry.place.id == Some(base) || ancestry.kept.iter().any(|(id, _)| *id == base);
+                return Some((s, !in_history));
             }
             if let Some(s) = self.content_of(ancestry, base).await {
                 return Some((s, false));
