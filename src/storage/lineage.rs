@@ -390,11 +390,22 @@ impl<B: Backend> Store<B> {
             MergeStart::Behind => return exact(file.strategy.clone()),
             MergeStart::Merge { nearest, bases } => (nearest, bases),
         };
-        // The versions last taken from each member or file's author (統合する keeps them too):
-        // where a criss-cross's nearest versions are found.
-        let taken = self.taken_versions(&ancestry.current.id).await.unwrap_or_default();
-        let known: Vec<&KnownVersion> = taken.iter().collect();
-        let found = self.merge_base_among(&ancestry, &theirs, (&nearest, &bases), carried.as_ref(), &known).await;
+        // One nearest version, in the history or the file: merged from it. Else with the versions
+        // last taken from each member or file's author too (統合する keeps them), where a
+        // criss-cross's nearest versions are found: read (and parsed) only then.
+        let wanted = (&nearest[..], &bases[..]);
+        let nearest_at_hand = match nearest.len() {
+            1 => self.merge_base_among(&ancestry, &theirs, wanted, carried.as_ref(), &[]).await.filter(|b| b.exact),
+            _ => None,
+        };
+        let found = match nearest_at_hand {
+            Some(found) => Some(found),
+            None => {
+                let taken = self.taken_versions(&ancestry.current.id).await.unwrap_or_default();
+                let known: Vec<&KnownVersion> = taken.iter().collect();
+                self.merge_base_among(&ancestry, &theirs, wanted, carried.as_ref(), &known).await
+            }
+        };
         match (found, carried.and_then(|c| c.mismatch())) {
             (Some(base), _) => Ok(Some(base)),
             (None, Some(e)) => Err(e),
