@@ -582,8 +582,6 @@ fn the_checks_see_what_they_look_for() {
 /// `ui/state/actions.rs` → `ui/parts.rs`) went when the part loader lost its views
 /// (`ui/kit/lazy.rs`, `ui/shell/missing_part.rs`).
 const KNOWN_CYCLES: &[&[&str]] = &[
-    &["src/format/csv/mod.rs", "src/format/csv/rules.rs"],
-    &["src/format/csv/planner/mod.rs", "src/format/csv/planner/words.rs"],
     &[
         "src/ui/edit/goal_form.rs",
         "src/ui/edit/indicator_form/mod.rs",

@@ -25,6 +25,11 @@ pub(super) fn when(text: &str) -> Result<When, RefusalReason> {
     }
 }
 
+/// A year cell as the CSV reads it (「平成30年」, 「R7」, 「令和5年4月1日現在」), or `None`.
+pub(crate) fn read_target_year(text: &str) -> Option<FiscalYear> {
+    year(text).ok()
+}
+
 /// A year cell: whatever `FiscalYear::parse` reads, and a year written with its date or month
 /// as a series' basis writes it (「令和5年4月1日現在」, 「令和5年3月末」, 「平成28年6月 調査結果」).
 pub(super) fn year(text: &str) -> Result<FiscalYear, RefusalReason> {

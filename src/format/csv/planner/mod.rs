@@ -2,6 +2,7 @@
 //! each value cell judged by the rules — a change, unchanged, a duplicate or a refusal. The
 //! cells that are words (値の時点, 出典, verdicts, earlier targets) are planned in `words`.
 
+mod seen_words;
 mod words;
 
 use super::cells::*;
@@ -10,8 +11,8 @@ use super::rules::{self, Verdict};
 use super::value_cell::{read_value, ValueCell};
 use super::{CellChange, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason};
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy, YearBasis};
+use seen_words::{RowSource, Words};
 use std::collections::HashMap;
-use words::{RowSource, Words};
 
 /// The value slot of a series a cell writes, to refuse a second value for it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]

@@ -8,44 +8,11 @@ use super::super::read::{Column, Record};
 use super::super::rules;
 use super::super::texts::{self, Judged, TextChange, TextEdit};
 use super::super::RefusalReason;
+use super::seen_words::{ActualSource, RowSource, Word};
 use super::Planner;
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, TargetRevision, YearBasis};
 use std::collections::HashMap;
 
-/// A word a series has once, however many rows repeat it.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Word {
-    Basis,
-    ActualKind,
-    Source,
-    Department,
-}
-
-#[derive(Default)]
-pub(super) struct Words {
-    /// The first row that gives a series' 値の時点 or 出典, and what it says.
-    first: HashMap<(Id, Word), (usize, String)>,
-    /// The first row that gives an indicator's verdict of a year.
-    verdicts: HashMap<(Id, FiscalYear), usize>,
-    /// Actuals' 出典 cells, decided in `actual_sources`.
-    actual_sources: Vec<ActualSource>,
-}
-
-struct ActualSource {
-    row: usize,
-    column: String,
-    indicator: Id,
-    series: Id,
-    year: FiscalYear,
-    text: String,
-}
-
-/// Whose source a row's 出典 is: the series' (a wide row, a long row of a target), or an actual's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum RowSource {
-    Series,
-    Actual,
-}
 impl Planner<'_> {
     pub(super) fn text_cell(&self, r: &Record, c: Column) -> String {
         read_text(r.cell(self.header.find(c))).to_owned()
