@@ -598,13 +598,6 @@ const KNOWN_CYCLES: &[&[&str]] = &[
         "src/ui/edit/mod.rs",
     ],
     &[
-        "src/ui/output/csv_import/mod.rs",
-        "src/ui/output/csv_import/preview.rs",
-        "src/ui/output/mod.rs",
-        "src/ui/output/table_import/mod.rs",
-        "src/ui/output/table_import/plan.rs",
-    ],
-    &[
         "src/ui/region/coverage.rs",
         "src/ui/region/grants.rs",
         "src/ui/region/indicators/by_hand.rs",

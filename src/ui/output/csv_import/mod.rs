@@ -9,7 +9,7 @@
 //! words.
 
 mod help;
-pub(super) mod preview;
+mod preview;
 
 use crate::format::csv;
 use crate::locale::tr;
