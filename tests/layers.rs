@@ -598,18 +598,6 @@ const KNOWN_CYCLES: &[&[&str]] = &[
         "src/ui/edit/mod.rs",
     ],
     &[
-        "src/ui/region/coverage.rs",
-        "src/ui/region/grants.rs",
-        "src/ui/region/indicators/by_hand.rs",
-        "src/ui/region/indicators/mod.rs",
-        "src/ui/region/manage.rs",
-        "src/ui/region/mod.rs",
-        "src/ui/region/partnerships.rs",
-        "src/ui/region/side_by_side.rs",
-        "src/ui/region/themes.rs",
-        "src/ui/region/visions.rs",
-    ],
-    &[
         "src/ui/state/actions.rs",
         "src/ui/state/mod.rs",
         "src/ui/state/reads.rs",

@@ -3,7 +3,7 @@
 //! town, each opening the item in its strategy's editor. Words, an SDG and a national goal
 //! (国の基本目標) narrow it together; the results download as a CSV for Excel.
 
-use super::Loaded;
+use super::loaded::Loaded;
 use crate::format::csv;
 use crate::locale::{tr, Language};
 use crate::model::region::{
