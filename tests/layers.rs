@@ -46,13 +46,14 @@ const KNOWN_STORE_CALLERS: &[&str] = &[];
 /// `use_speech`); `speech` names `AppState` to speak as the app does.
 const WHOLE_STATE_TAKERS: &[&str] = &["src/ui/shell/app.rs", "src/ui/shell/header.rs", "src/ui/speech.rs"];
 
-/// Pairs of modules of one layer that import each other today: none (`ui/pages`
-/// held the lazily loaded parts of the import preview, the notices and the region rows, which
-/// called back into it — each part now sits beside its component, shown through `ui/parts`;
-/// `speech` and `state` did until the features' contexts, which speak through `speech::Speaks`
-/// for any `state::Facade`). `format`'s backup and region files imported each other's helpers
-/// until what they share moved to `format::entries`. The list may only shrink.
-const KNOWN_CIRCLES: &[(&str, &str)] = &[];
+/// Pairs of modules of one layer that import each other today: `storage/store` and
+/// `storage/versions` (the store names the versions' `Needed`, the versions the store's
+/// `to_json`), seen once the code after a declared test module was read; the versions are being
+/// reworked. (`ui/pages` held the lazily loaded parts of the import preview, the notices and the
+/// region rows, which called back into it; `speech` and `state` did until the features'
+/// contexts; `format`'s backup and region files until what they share moved to
+/// `format::entries`.) The list may only shrink.
+const KNOWN_CIRCLES: &[(&str, &str)] = &[("storage/store", "storage/versions")];
 
 /// Files over 500 lines today.
 const KNOWN_LONG: &[&str] =
@@ -113,17 +114,35 @@ fn layer(name: &str) -> Option<&str> {
     Some(first.strip_suffix(".rs").unwrap_or(first))
 }
 
-/// A file's code before its tests (`#[cfg(test)]` modules come last), each line without its
-/// `//` comment and with string literals emptied (a sentence may name anything).
+/// A file's code before its tests (`#[cfg(test)]` modules come last; one declared in a line of
+/// its own, `#[cfg(test)] mod tests;`, is blanked where it stands and the code after it read),
+/// each line without its `//` comment and with string literals emptied (a sentence may name
+/// anything).
 fn code(text: &str) -> Vec<String> {
-    let end = text
-        .lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.starts_with("#[cfg(test)]") || l.starts_with("#[cfg(all(test")
-        })
-        .unwrap_or(usize::MAX);
-    text.lines().take(end).map(without_strings_and_comments).collect()
+    let is_test_cfg = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with("#[cfg(test)]") || l.starts_with("#[cfg(all(test")
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        if is_test_cfg(lines[at]) {
+            let declared = lines.get(at + 1).is_some_and(|next| {
+                let next = next.trim();
+                next.contains("mod ") && next.ends_with(';')
+            });
+            if !declared {
+                break;
+            }
+            out.extend([String::new(), String::new()]);
+            at += 2;
+            continue;
+        }
+        out.push(without_strings_and_comments(lines[at]));
+        at += 1;
+    }
+    out
 }
 
 fn without_strings_and_comments(line: &str) -> String {
@@ -573,12 +592,51 @@ fn the_checks_see_what_they_look_for() {
     );
 }
 
-/// Groups of files that import each other in a cycle today (each group's files, sorted): none.
-/// The list may only shrink: break a cycle by moving what its files share into a file they
-/// import. A folder's `mod.rs` that calls its children by their bare names while they take its
-/// types through `super::` is one; what they share sits in a leaf instead (`ui/state/act.rs`:
-/// an `Action` and how it is started, named by the state's parts and never naming them).
-const KNOWN_CYCLES: &[&[&str]] = &[];
+/// Groups of files that import each other in a cycle today (each group's files, sorted). The
+/// list may only shrink: break a cycle by moving what its files share into a file they import.
+/// Each is a folder whose `mod.rs` calls its children by their bare names while they take its
+/// types through `super::`; the test saw none of these until it read the code after a test
+/// module declared in a line of its own (`#[cfg(test)] mod tests;`). Those in `model/merge`,
+/// `session/folder` and `storage/versions` are being reworked.
+const KNOWN_CYCLES: &[&[&str]] = &[
+    &["src/charts/indicator/earlier_targets.rs", "src/charts/indicator/history.rs", "src/charts/indicator/mod.rs"],
+    &["src/format/document/mod.rs", "src/format/document/outline.rs", "src/format/document/word.rs"],
+    &[
+        "src/format/publish/mod.rs",
+        "src/format/publish/opinions.rs",
+        "src/format/publish/page.rs",
+        "src/format/publish/pages.rs",
+        "src/format/publish/population.rs",
+    ],
+    &[
+        "src/format/xlsx/budget.rs",
+        "src/format/xlsx/grants.rs",
+        "src/format/xlsx/kpis.rs",
+        "src/format/xlsx/mod.rs",
+        "src/format/xlsx/sheets.rs",
+    ],
+    &["src/model/compare/matching.rs", "src/model/compare/mod.rs"],
+    &[
+        "src/model/merge/key.rs",
+        "src/model/merge/mod.rs",
+        "src/model/merge/shape.rs",
+        "src/model/merge/typed/mod.rs",
+        "src/model/merge/typed/table.rs",
+        "src/model/merge/typed/view.rs",
+    ],
+    &["src/model/round/items.rs", "src/model/round/mod.rs"],
+    &["src/model/validation/mod.rs", "src/model/validation/structure.rs", "src/model/validation/walk.rs"],
+    &[
+        "src/session/folder/files.rs",
+        "src/session/folder/marks.rs",
+        "src/session/folder/merging.rs",
+        "src/session/folder/mod.rs",
+        "src/session/folder/reading.rs",
+        "src/session/folder/tops.rs",
+    ],
+    &["src/session/region/bring_in.rs", "src/session/region/mod.rs", "src/session/region/unfinished.rs"],
+    &["src/storage/store.rs", "src/storage/versions/mod.rs"],
+];
 
 /// A file's module path: `src/format/table/sheet.rs` → `format::table::sheet`, a `mod.rs` its
 /// folder's, `src/lib.rs` the crate's (empty).
@@ -774,6 +832,15 @@ fn no_files_import_each_other_in_a_cycle_of_any_length() {
         "files that import each other in a cycle (move what they share into a file they import): {new:#?}"
     );
     assert!(gone.is_empty(), "no longer a cycle: take it off KNOWN_CYCLES in tests/layers.rs: {gone:#?}");
+}
+
+#[test]
+fn the_code_after_a_test_module_declared_in_a_line_of_its_own_is_read() {
+    let text = "use crate::a;\n#[cfg(test)]\nmod tests;\nuse crate::b;\n#[cfg(test)]\nmod more {\n    use crate::c;\n}";
+    let read = code(text);
+    assert_eq!(read.len(), 4, "the lines keep their numbers, the test module's blanked: {read:?}");
+    assert_eq!(read[3], "use crate::b;");
+    assert_eq!(imports(&read), BTreeSet::from(["a".to_owned(), "b".to_owned()]));
 }
 
 #[test]
