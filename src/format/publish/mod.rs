@@ -38,7 +38,7 @@ mod reflow_tests;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{public_copy, EvaluationStage, FiscalYear, Goal, Strategy};
+use crate::model::{public_copy, EvaluationStage, Goal, Strategy};
 use std::io::Write;
 
 /// One file of the published folder: its path inside the folder (`kpi/ind-1.html`) and bytes.
@@ -120,12 +120,6 @@ pub(crate) fn zip_time(made_at: &str) -> zip::DateTime {
     let (Some(y), Some(mo), Some(d), h, mi, s) = parts else { return zip::DateTime::default() };
     let time = (h.unwrap_or(0) as u8, mi.unwrap_or(0) as u8, s.unwrap_or(0) as u8);
     zip::DateTime::from_date_and_time(y, mo as u8, d as u8, time.0, time.1, time.2).unwrap_or_default()
-}
-
-/// The latest fiscal year in which a published indicator has an actual: the year the pages'
-/// figures are "as of".
-pub fn latest_year(s: &Strategy) -> Option<FiscalYear> {
-    s.indicators.iter().flat_map(|i| i.series.iter()).filter_map(|x| x.latest_actual()).map(|a| a.year).max()
 }
 
 /// A draft of a goal's 「この1年の主な動き」 for the town to rewrite: the first sentence of each

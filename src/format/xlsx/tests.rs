@@ -2,6 +2,10 @@
 //! its own XML (print settings, frozen panes), and through the table import (the KPI sheet's
 //! layout is recognised and bringing it back in changes nothing).
 
+use super::budget::SHEET_BUDGET;
+use super::grants::SHEET_GRANTS;
+use super::kpis::SHEET_KPIS;
+use super::sheets::SHEET_EVALUATIONS;
 use super::*;
 use crate::format::table::{self, find_table, plan_table, propose_roles, Cell, ColumnRole, Grid, MatchedBy, Placement};
 use crate::model::{evaluation_sheet, Baseline, FiscalYear, Indicator, Strategy, Target};

@@ -3,8 +3,9 @@
 //! and an as-of basis on a day its month has. All warnings: a file may hold any of them, and
 //! nothing computed depends on them.
 
-use super::walk::Place;
-use super::{ProblemKind, Validator};
+use super::places::Place;
+use super::problem::ProblemKind;
+use super::validator::Validator;
 use crate::model::{Series, YearBasis};
 
 impl Validator<'_> {

@@ -2,8 +2,9 @@
 //! measure, initiative and workshop, and of the ids (each defined once, each reference leading
 //! to what it names). `walk` decides where and in what order they run.
 
-use super::walk::Place;
-use super::{ProblemKind, Validator};
+use super::places::Place;
+use super::problem::ProblemKind;
+use super::validator::Validator;
 use crate::model::{
     FiscalYear, Goal, Id, Indicator, Initiative, Measure, Money, RelativeChange, Sdg, Series, Target, MAX_YEAR,
     MIN_YEAR,

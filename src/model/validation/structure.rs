@@ -2,7 +2,7 @@
 //! referred to (`Defs`), made for one `validate`, or kept as a [`Structure`] so that
 //! `validate_entity` checks one entity without walking the rest of the strategy again.
 
-use super::walk::{entities, head, Place};
+use super::places::{entities, head, Place};
 use crate::model::{Goal, Id, Indicator, Strategy};
 use std::borrow::Borrow;
 use std::collections::hash_map::Entry;
