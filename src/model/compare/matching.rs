@@ -1,6 +1,6 @@
 //! Which item of the new version is which of the old (see the module's text of `compare`).
 
-use super::{Node, PlaceKind};
+use super::table::{Node, PlaceKind};
 use crate::model::Id;
 use std::collections::HashMap;
 

@@ -1,6 +1,7 @@
 use super::*;
 use crate::model::{
-    FiscalYear, Goal, Indicator, Initiative, Measure, NarrativeSection, NextPeriod, PlanPeriod, Series,
+    Baseline, FiscalYear, Goal, GoalKind, Indicator, Initiative, Measure, NarrativeSection, NextPeriod, PlanPeriod,
+    Series, Target,
 };
 use std::sync::Arc;
 

@@ -14,10 +14,10 @@
 //! they are stored: a bring-in left half-way is listed at the next start, and kept or undone
 //! as a whole (`super::unfinished`).
 
-use super::Notice;
 use crate::format::{self, Changes, ImportError, Imported, Opened, RegionRead};
 use crate::model::region::Region;
 use crate::model::{Id, Strategy};
+use crate::session::Notice;
 use crate::storage::{Backend, IntakeLog, StorageError, Store};
 use std::collections::{HashSet, VecDeque};
 
