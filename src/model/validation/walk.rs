@@ -5,7 +5,7 @@
 //! cannot disagree on what they find or in what order. The places it visits are numbered in
 //! `places`, for both the walk and the index (`structure`).
 
-use super::places::{entities, entity_at, Entity, Place};
+use super::places::{entities, entity_at, IdPlace, Referrer};
 use super::problem::Problem;
 use super::validator::Validator;
 use crate::model::{Indicator, Strategy};
@@ -16,7 +16,7 @@ use crate::model::{Indicator, Strategy};
 #[derive(Clone, Copy)]
 pub(super) enum Scope<'p> {
     Whole,
-    Places(&'p [Place]),
+    Places(&'p [IdPlace]),
 }
 
 impl<'p> Scope<'p> {
@@ -27,13 +27,13 @@ impl<'p> Scope<'p> {
         match self {
             Scope::Whole => Box::new(s.indicators.iter().map(|ind| &**ind).enumerate()),
             Scope::Places(places) => Box::new(places.iter().filter_map(|p| match *p {
-                Place::Indicator(i) => s.indicators.get(i).map(|ind| (i, &**ind)),
+                IdPlace::Indicator(i) => s.indicators.get(i).map(|ind| (i, &**ind)),
                 _ => None,
             })),
         }
     }
 
-    fn entities<'s>(self, s: &'s Strategy) -> Box<dyn Iterator<Item = (Place, Entity<'s>)> + 's>
+    fn entities<'s>(self, s: &'s Strategy) -> Box<dyn Iterator<Item = (IdPlace, Referrer<'s>)> + 's>
     where
         'p: 's,
     {
@@ -61,9 +61,9 @@ impl Validator<'_> {
         }
         for (place, entity) in scope.entities(s) {
             match entity {
-                Entity::Goal(g) => self.goal(place, g),
-                Entity::Measure(m) => self.measure(place, m),
-                Entity::Initiative(i) => self.initiative(place, i),
+                Referrer::Goal(g) => self.goal(place, g),
+                Referrer::Measure(m) => self.measure(place, m),
+                Referrer::Initiative(i) => self.initiative(place, i),
             }
         }
         for (i, ind) in scope.indicators(s) {

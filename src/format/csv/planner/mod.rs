@@ -11,7 +11,7 @@ use super::rules::{self, Verdict};
 use super::value_cell::{read_value, ValueCell};
 use super::{CellChange, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason};
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy, YearBasis};
-use seen_words::{RowSource, Words};
+use seen_words::{RowSource, SeenWords};
 use std::collections::HashMap;
 
 /// The value slot of a series a cell writes, to refuse a second value for it.
@@ -29,7 +29,7 @@ pub(super) struct Planner<'a> {
     by_id: HashMap<&'a str, &'a Indicator>,
     by_code: HashMap<String, Vec<&'a Indicator>>,
     seen: HashMap<(Id, Slot), usize>,
-    words: Words,
+    words: SeenWords,
     plan: CsvPlan,
 }
 
@@ -59,7 +59,7 @@ impl<'a> Planner<'a> {
             noted: Vec::new(),
             ignored_columns: header.ignored(layout),
         };
-        Planner { s, header, by_id, by_code, seen: HashMap::new(), words: Words::default(), plan }
+        Planner { s, header, by_id, by_code, seen: HashMap::new(), words: SeenWords::default(), plan }
     }
 
     pub fn finish(mut self) -> CsvPlan {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 /// A word a series has once, however many rows repeat it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) enum Word {
+pub(super) enum SeriesWord {
     Basis,
     ActualKind,
     Source,
@@ -16,9 +16,9 @@ pub(super) enum Word {
 
 /// What the planner has seen of the word cells, row by row.
 #[derive(Default)]
-pub(super) struct Words {
+pub(super) struct SeenWords {
     /// The first row that gives a series' 値の時点 or 出典, and what it says.
-    pub(super) first: HashMap<(Id, Word), (usize, String)>,
+    pub(super) first: HashMap<(Id, SeriesWord), (usize, String)>,
     /// The first row that gives an indicator's verdict of a year.
     pub(super) verdicts: HashMap<(Id, FiscalYear), usize>,
     /// Actuals' 出典 cells, decided in `actual_sources`.

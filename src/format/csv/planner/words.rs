@@ -8,7 +8,7 @@ use super::super::read::{Column, Record};
 use super::super::rules;
 use super::super::texts::{self, Judged, TextChange, TextEdit};
 use super::super::RefusalReason;
-use super::seen_words::{ActualSource, RowSource, Word};
+use super::seen_words::{ActualSource, RowSource, SeriesWord};
 use super::Planner;
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, TargetRevision, YearBasis};
 use std::collections::HashMap;
@@ -43,7 +43,7 @@ impl Planner<'_> {
 
     /// Whether this row's word is the first for the series (else it was judged already, or,
     /// saying something else, is refused here).
-    fn first_word(&mut self, x: &Series, word: Word, row: usize, column: &str, text: &str) -> bool {
+    fn first_word(&mut self, x: &Series, word: SeriesWord, row: usize, column: &str, text: &str) -> bool {
         match self.words.first.get(&(x.id.clone(), word)) {
             None => {
                 self.words.first.insert((x.id.clone(), word), (row, text.to_owned()));
@@ -62,26 +62,30 @@ impl Planner<'_> {
     pub(super) fn series_words(&mut self, r: &Record, i: &Indicator, x: &Series, source: RowSource) {
         let basis = self.text_cell(r, Column::YearBasis);
         let column = self.name(Column::YearBasis, YEAR_BASIS);
-        if !basis.is_empty() && self.first_word(x, Word::Basis, r.row, &column, &basis) {
+        if !basis.is_empty() && self.first_word(x, SeriesWord::Basis, r.row, &column, &basis) {
             self.judged(r.row, column, i, Some(x), texts::year_basis(x, &basis));
         }
         let kind = self.text_cell(r, Column::ActualKind);
         let column = self.name(Column::ActualKind, ACTUAL_KIND);
-        if !kind.is_empty() && self.first_word(x, Word::ActualKind, r.row, &column, &kind) {
+        if !kind.is_empty() && self.first_word(x, SeriesWord::ActualKind, r.row, &column, &kind) {
             self.judged(r.row, column, i, Some(x), texts::running_totals(x, &kind));
         }
         // 担当課 is the indicator's: its first series' word, whichever row gives it.
         let department = self.text_cell(r, Column::Department);
         let column = self.name(Column::Department, DEPARTMENT);
         let first = i.series.first().unwrap_or(x);
-        if !department.trim().is_empty() && self.first_word(first, Word::Department, r.row, &column, &department) {
+        if !department.trim().is_empty() && self.first_word(first, SeriesWord::Department, r.row, &column, &department)
+        {
             if let Some(edit) = texts::department(self.s, i, &department) {
                 self.push_text(r.row, column, i, None, edit);
             }
         }
         let text = self.text_cell(r, Column::Source);
         let column = self.name(Column::Source, SOURCE);
-        if source == RowSource::Series && !text.is_empty() && self.first_word(x, Word::Source, r.row, &column, &text) {
+        if source == RowSource::Series
+            && !text.is_empty()
+            && self.first_word(x, SeriesWord::Source, r.row, &column, &text)
+        {
             if let Some(edit) = texts::series_source(i, x, &text) {
                 self.push_text(r.row, column, i, Some(x), edit);
             }
@@ -124,7 +128,7 @@ impl Planner<'_> {
         for a in std::mem::take(&mut self.words.actual_sources) {
             let Some(i) = self.by_id.get(a.indicator.as_str()).copied() else { continue };
             let Some(x) = i.series.iter().find(|x| x.id == a.series) else { continue };
-            let series_source = match self.words.first.get(&(x.id.clone(), Word::Source)) {
+            let series_source = match self.words.first.get(&(x.id.clone(), SeriesWord::Source)) {
                 Some((_, said)) => said.as_str(),
                 None => x.source_or(&i.source),
             };
