@@ -24,7 +24,7 @@ pub struct PlaceStep {
 
 /// The field a row is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Field {
+pub enum ChangedField {
     Title,
     Number,
     Subtitle,
@@ -49,7 +49,7 @@ pub enum Field {
 
 /// A field's value, typed.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum ComparedValue {
     Text(String),
     Baseline { baseline: Baseline, unit: String },
     Target { target: Target, unit: String, basis: YearBasis },
@@ -75,14 +75,14 @@ pub enum Note {
 
 /// One row of the table.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Row {
+pub struct OldNewRow {
     /// Where the item is: in the new version, or the old for a removed item.
     pub place: Vec<PlaceStep>,
-    pub field: Field,
+    pub field: ChangedField,
     /// 改正後; `None` for a removed item or an emptied field.
-    pub new: Option<Value>,
+    pub new: Option<ComparedValue>,
     /// 改正前; `None` for a new item or a filled field.
-    pub old: Option<Value>,
+    pub old: Option<ComparedValue>,
     pub note: Note,
     /// The ids of the row's item and of the items it is under, innermost first (the new
     /// version's; the old's for a removed item): what an opinion about one of them concerns.
@@ -96,7 +96,7 @@ pub struct Row {
 /// The whole table, in the new version's order (removed items after their old neighbour).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Comparison {
-    pub rows: Vec<Row>,
+    pub rows: Vec<OldNewRow>,
     /// The two are different periods (matched through 次期へ引き継ぐ).
     pub across_periods: bool,
 }
@@ -110,7 +110,7 @@ pub enum Refusal {
 
 /// An item of a strategy, flattened in document order.
 #[derive(Clone, Debug)]
-pub(crate) struct Node {
+pub(crate) struct FlatItem {
     pub kind: PlaceKind,
     pub id: Id,
     /// The index of its parent node (none for the strategy itself).
@@ -118,7 +118,7 @@ pub(crate) struct Node {
     pub place: Vec<PlaceStep>,
     pub number: String,
     pub title: String,
-    pub fields: Vec<(Field, Value)>,
+    pub fields: Vec<(ChangedField, ComparedValue)>,
     /// The indicators it holds (goals' 数値目標, measures' and initiatives' KPIs); for an
     /// indicator, its predecessor in the previous period.
     pub indicators: Vec<Id>,
