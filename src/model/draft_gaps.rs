@@ -27,7 +27,7 @@ pub enum TextField {
 
 /// How a text names the previous period.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Named {
+pub enum PeriodMention {
     /// Its title.
     Title(String),
     /// Its 「第N期」.
@@ -44,7 +44,7 @@ pub enum GapKind {
     /// A value target without its 目標年度.
     NoTargetYear { series: String },
     /// A text naming the previous period: which field, how, and the words around it.
-    NamesPreviousPeriod { field: TextField, named: Named, excerpt: String },
+    NamesPreviousPeriod { field: TextField, named: PeriodMention, excerpt: String },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -127,17 +127,17 @@ fn excerpt(text: &str, at: usize, len: usize) -> String {
 }
 
 /// How `text` names `previous`, with the words around it; the first way found.
-fn naming(text: &str, previous: &PreviousPeriod) -> Option<(Named, String)> {
+fn naming(text: &str, previous: &PreviousPeriod) -> Option<(PeriodMention, String)> {
     let title = previous.title.trim();
     if !title.is_empty() {
         if let Some(at) = text.find(title) {
-            return Some((Named::Title(title.to_owned()), excerpt(text, at, title.len())));
+            return Some((PeriodMention::Title(title.to_owned()), excerpt(text, at, title.len())));
         }
     }
     if let Some(n) = ordinal(title) {
         let folded = half_width(text);
         if let Some(at) = folded.find(&n) {
-            return Some((Named::Ordinal(n.clone()), excerpt(&folded, at, n.len())));
+            return Some((PeriodMention::Ordinal(n.clone()), excerpt(&folded, at, n.len())));
         }
     }
     let ends = [previous.period.first, previous.period.last];
@@ -147,7 +147,7 @@ fn naming(text: &str, previous: &PreviousPeriod) -> Option<(Named, String)> {
         .into_iter()
         .find_map(|w| folded.find(&w).map(|at| (at, w.len())))
         .unwrap_or((0, 0));
-    Some((Named::Year(year), excerpt(&folded, found.0, found.1)))
+    Some((PeriodMention::Year(year), excerpt(&folded, found.0, found.1)))
 }
 
 impl Strategy {

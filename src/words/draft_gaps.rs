@@ -3,7 +3,7 @@
 
 use super::problems::place;
 use crate::locale::Language;
-use crate::model::draft_gaps::{Gap, GapKind, Named, TextField};
+use crate::model::draft_gaps::{Gap, GapKind, PeriodMention, TextField};
 use crate::model::Strategy;
 
 fn field(f: TextField, lang: Language) -> &'static str {
@@ -43,12 +43,12 @@ pub fn gap(g: &Gap, s: &Strategy, lang: Language) -> String {
         (GapKind::NoTargetYear { series: l }, false) => format!("the target{} has no year", series(l)),
         (GapKind::NamesPreviousPeriod { field: f, named, excerpt }, _) => {
             let how = match (named, ja) {
-                (Named::Title(t), true) => format!("前期の名称「{t}」"),
-                (Named::Title(t), false) => format!("the previous period's title “{t}”"),
-                (Named::Ordinal(n), true) => format!("前期の「{n}」"),
-                (Named::Ordinal(n), false) => format!("the previous period's “{n}”"),
-                (Named::Year(y), true) => format!("前期の年度（{}）", y.japanese()),
-                (Named::Year(y), false) => format!("the previous period's year ({})", y.english()),
+                (PeriodMention::Title(t), true) => format!("前期の名称「{t}」"),
+                (PeriodMention::Title(t), false) => format!("the previous period's title “{t}”"),
+                (PeriodMention::Ordinal(n), true) => format!("前期の「{n}」"),
+                (PeriodMention::Ordinal(n), false) => format!("the previous period's “{n}”"),
+                (PeriodMention::Year(y), true) => format!("前期の年度（{}）", y.japanese()),
+                (PeriodMention::Year(y), false) => format!("the previous period's year ({})", y.english()),
             };
             match ja {
                 true => format!("{}に{how}が書かれています ―「{excerpt}」", field(*f, lang)),
@@ -62,7 +62,7 @@ pub fn gap(g: &Gap, s: &Strategy, lang: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::draft_gaps::{Gap, GapKind, Named, TextField};
+    use crate::model::draft_gaps::{Gap, GapKind, PeriodMention, TextField};
     use crate::model::FiscalYear;
 
     #[test]
@@ -72,7 +72,7 @@ mod tests {
             path: "sections[1]".into(),
             kind: GapKind::NamesPreviousPeriod {
                 field: TextField::Body,
-                named: Named::Year(FiscalYear(2022)),
+                named: PeriodMention::Year(FiscalYear(2022)),
                 excerpt: "令和4年度から7年度までの4年間".into(),
             },
         };

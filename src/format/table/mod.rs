@@ -6,7 +6,7 @@
 //! (`import`, by the CSV import's own rules). Pure Rust; never panics on any input (an .xls is
 //! read by the patched calamine of `vendor/calamine`: see `workbook`).
 //!
-//! - `grid`: the [`Grid`] of [`Cell`]s and [`Merge`]s every reader gives.
+//! - `grid`: the [`Grid`] of [`Cell`]s and [`MergedRange`]s every reader gives.
 //! - `workbook`: [`read_workbook`], a workbook's bytes to one grid per worksheet (calamine), or a
 //!   [`WorkbookError`]; `container` checks the bytes first (kind, size, zip bomb, encryption) and
 //!   `sheet` turns a sheet's values into cells within its limits; `workbook_error` holds the
@@ -36,7 +36,7 @@ mod workbook_error;
 mod year_block;
 
 pub use column::{ColumnRole, HeaderYear};
-pub use grid::{address, Cell, Grid, Merge};
+pub use grid::{address, Cell, Grid, MergedRange};
 pub use import::{
     apply_table, plan_table, plan_table_resolved, Ambiguous, Matched, NewIndicator, NewMeasure, Resolution, SkipReason,
     TablePlan,

@@ -110,7 +110,7 @@ fn every_strategy_of_a_backup_file_is_a_town() {
     let gone = town("消した町");
     let backup = export_everything(
         &[Saved { strategy: &a, saved_at: "t1" }, Saved { strategy: &b, saved_at: "t2" }],
-        &[crate::format::Kept { strategy: &gone, taken_at: "t3", reason: "deleted" }],
+        &[crate::format::BackupToWrite { strategy: &gone, taken_at: "t3", reason: "deleted" }],
         &[],
         "t4",
     );

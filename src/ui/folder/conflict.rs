@@ -7,7 +7,7 @@
 use crate::model::merge::Side;
 use crate::model::Id;
 use crate::session::folder::Conflicted;
-use crate::ui::import::merge_preview::{conflict_cards, Sides};
+use crate::ui::import::merge_preview::{conflict_cards, SideNames};
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_folder_syncing;
 use crate::words::merge::Words;
@@ -23,7 +23,7 @@ pub fn FolderConflict(id: Id, conflict: Conflicted) -> impl IntoView {
     let words = Words { lang, style, ours: &merge.ours, theirs: &conflict.imported.strategy };
     let by = conflict.by.clone();
     let said = crate::words::folder::conflict(&by, n, conflict.theirs_took_ours, lang);
-    let sides = Sides {
+    let sides = SideNames {
         ours: app.tr("あなた（このパソコン）", "You (this computer)").to_owned(),
         theirs: said.them.clone(),
     };

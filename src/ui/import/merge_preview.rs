@@ -45,7 +45,7 @@ pub fn MergePanel(
     let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
     let summary = crate::words::merge::summary(taken, kept, conflicts, lang);
     let words = Words { lang, style, ours: &merge.ours, theirs: &theirs };
-    let sides = Sides {
+    let sides = SideNames {
         ours: tr(lang, "このパソコン", "This computer").to_owned(),
         theirs: tr(lang, "ファイル", "File").to_owned(),
     };
@@ -87,7 +87,7 @@ pub fn MergePanel(
 
 /// What the two sides of a conflict card are called: このパソコン / ファイル for a file,
 /// あなた / 佐藤さん for a member of the shared folder.
-pub struct Sides {
+pub struct SideNames {
     pub ours: String,
     pub theirs: String,
 }
@@ -97,7 +97,7 @@ pub fn conflict_cards(
     merge: &Merge,
     words: &Words<'_>,
     choices: RwSignal<Vec<Option<Side>>>,
-    sides: &Sides,
+    sides: &SideNames,
 ) -> Vec<AnyView> {
     merge.conflicts.iter().enumerate().map(|(i, c)| conflict_card(i, c, words, choices, sides).into_any()).collect()
 }
@@ -109,7 +109,7 @@ fn conflict_card(
     c: &Conflict,
     words: &Words<'_>,
     choices: RwSignal<Vec<Option<Side>>>,
-    sides: &Sides,
+    sides: &SideNames,
 ) -> impl IntoView {
     let Card { heading, lead, ours, theirs } = words.card(c);
     let name = format!("conflict-{i}");

@@ -31,7 +31,7 @@ pub fn VisionPage() -> impl IntoView {
 
 #[component]
 fn Vision(state: Edits) -> impl IntoView {
-    let taken = RwSignal::new(None::<taken::Taken>);
+    let taken = RwSignal::new(None::<taken::TakenIn>);
     let drawn = figures::drawn(state);
     let status = move || {
         let lang = state.lang();
