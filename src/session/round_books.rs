@@ -11,7 +11,7 @@
 
 use super::flow::Flow;
 use crate::format::round_book::{
-    changes_of, confirmed_by, read_opened, take_in, taking, AnswerChange, Opened, ReturnedBook,
+    changes_of, confirmed_by, read_opened, take_in, taking, AnswerChange, OpenedBook, ReturnedBook,
 };
 use crate::model::round::{AnswerStanding, ConfirmedChange, OnConfirmed};
 use crate::model::{FiscalYear, Id, Strategy};
@@ -53,7 +53,7 @@ pub fn reading_name(names: &[String]) -> String {
 
 impl BooksPreview {
     /// The opened workbooks read against the round `round` of `s`; `None` when the round is gone.
-    pub fn plan(s: &Strategy, round: &Id, opened: Vec<Opened>) -> Option<BooksPreview> {
+    pub fn plan(s: &Strategy, round: &Id, opened: Vec<OpenedBook>) -> Option<BooksPreview> {
         let r = s.round(round)?;
         let readings = read_opened(opened, s, r);
         let changes = changes_of(&readings);
@@ -121,7 +121,7 @@ mod tests {
 
     /// A section's workbook as written, with its first KPI actual answered `value`, opened as
     /// the workbook part opens it.
-    fn answered(s: &Strategy, round: &Id, section: &Id, value: f64) -> Vec<Opened> {
+    fn answered(s: &Strategy, round: &Id, section: &Id, value: f64) -> Vec<OpenedBook> {
         let r = s.round(round).unwrap();
         let bytes = section_workbook(s, r, section).unwrap();
         let mut opened = open_files(vec![(format!("{}.xlsx", s.department_name(section).unwrap()), bytes)]);

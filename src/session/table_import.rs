@@ -191,7 +191,7 @@ impl TableDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::table::{from_tsv, Cell, MatchedBy};
+    use crate::format::table::{from_tsv, Cell, RowMatchedBy};
 
     fn kitamoto() -> Strategy {
         crate::examples::EXAMPLES[0].load().unwrap()
@@ -214,7 +214,7 @@ mod tests {
         assert_eq!(d.sample_rows(), [4, 5]);
         let plan = d.plan(&s);
         assert_eq!(plan.matched.len(), 1);
-        assert_eq!(plan.matched[0].by, MatchedBy::Code);
+        assert_eq!(plan.matched[0].by, RowMatchedBy::Code);
         assert_eq!(plan.new_indicators.len(), 1);
         assert_eq!(plan.new_indicators[0].under, Placement::Strategy);
         assert_eq!(s.indicators.len(), kitamoto().indicators.len(), "planning changes nothing");
@@ -293,7 +293,7 @@ mod tests {
         assert!(d.is_own());
         assert_eq!((d.sheet, d.header_first, d.header_last, d.header_found), (0, 1, 2, true));
         let plan = d.plan(&s);
-        assert!(plan.matched.iter().all(|m| m.by == MatchedBy::Id) && !plan.matched.is_empty());
+        assert!(plan.matched.iter().all(|m| m.by == RowMatchedBy::Id) && !plan.matched.is_empty());
         assert!(plan.values.changes.is_empty() && plan.values.texts.is_empty() && plan.new_indicators.is_empty());
         assert!(!TableDraft::new(CellSource::Pasted, vec![sheet()], &BTreeMap::new()).is_own(), "a town's own table");
     }

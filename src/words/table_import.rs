@@ -1,7 +1,7 @@
 //! The table import page's sentences: where the table came from, what its preview counts, and
 //! what importing it did.
 
-use crate::format::table::{MatchedBy, SkipReason};
+use crate::format::table::{RowMatchedBy, SkipReason};
 use crate::locale::{tr, Language};
 use crate::session::table_import::CellSource;
 
@@ -84,7 +84,7 @@ pub fn indicator_of_row(row: usize, lang: Language) -> String {
 }
 
 /// How an ambiguous row found its `candidates`.
-pub fn ambiguous(by: MatchedBy, candidates: usize, lang: Language) -> String {
+pub fn ambiguous(by: RowMatchedBy, candidates: usize, lang: Language) -> String {
     let by = super::matched_by(by, lang);
     match lang {
         Language::Ja => format!("{by}（{candidates} 件の候補）"),

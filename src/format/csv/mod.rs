@@ -99,7 +99,7 @@ pub use plan::{
     plan_import, CellChange, CellKind, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason, ValueChange,
 };
 pub use population::{population_age_groups, population_pyramid, population_totals};
-pub(crate) use read::{Column, Header, Record};
+pub(crate) use read::{CsvColumn, CsvHeader, Record};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
 pub(crate) use rules::read_target_year;
 pub use texts::{SourceOf, TextChange, TextEdit};

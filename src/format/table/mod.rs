@@ -44,7 +44,7 @@ pub use import::{
 pub use layout::{find_table, table_with_header, TableShape};
 pub use paste::{from_html, from_tsv};
 pub use roles::{apply_mapping, header_text, layout_key, propose_roles, remember, Columns, Mapping, Remembered};
-pub use rows::{MatchedBy, Placement};
+pub use rows::{Placement, RowMatchedBy};
 pub use words::cell_text;
 pub use workbook::read_workbook;
 pub use workbook_error::{SheetLimit, WorkbookError, WorkbookFormat, MAX_FILE_BYTES};

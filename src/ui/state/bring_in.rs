@@ -20,7 +20,7 @@ pub struct BringInResult {
 
 /// Files to bring into a region, as picked or dropped.
 #[derive(Default)]
-pub struct Picked {
+pub struct PickedFiles {
     /// Each file with the name it is listed by (its path, when it came in a dropped folder).
     pub files: Vec<(String, web_sys::File)>,
     /// A dropped folder's files that are not read (not `.json`), by path.

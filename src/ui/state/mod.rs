@@ -44,12 +44,12 @@ use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionRe
 use crate::storage::{Backup, BrowserBackend, BrowserStore, GarbageEntry, OpenedStorage, Preferences, StorageError};
 use crate::storage::{StrategySummary, Usage};
 pub use actions::{install as install_actions, install_writer, load_run as load_actions};
-pub use bring_in::{BringInResult, Decision, Picked};
+pub use bring_in::{BringInResult, Decision, PickedFiles};
 pub use downloads::{try_use_downloads, use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
 pub use folder_start::{
     install as install_folder_start, open_from_folder, open_picked, reconnect_from_notice, resume as resume_folder,
-    Opening,
+    PickedFolder,
 };
 pub use folder_sync::Link;
 pub use folder_syncing::{use_folder_syncing, FolderSyncing};

@@ -280,13 +280,13 @@ impl Regions {
     pub fn bring_into_region(
         &self,
         id: &Id,
-        picked: Picked,
+        picked: PickedFiles,
         progress: RwSignal<Option<(usize, usize)>>,
         result: RwSignal<Option<BringInResult>>,
     ) {
         let id = id.clone();
         self.app.spawn(async move |state| {
-            let Picked { files: picked, passed_over, not_given } = picked;
+            let PickedFiles { files: picked, passed_over, not_given } = picked;
             let total = picked.len();
             progress.set(Some((0, total * 2)));
             let mut read = Vec::with_capacity(total);
