@@ -48,7 +48,7 @@ pub use rows::{Placement, RowMatchedBy};
 pub use words::cell_text;
 pub use workbook::read_workbook;
 pub use workbook_error::{SheetLimit, WorkbookError, WorkbookFormat, MAX_FILE_BYTES};
-pub use year_block::{read_year_block, BlockReason, BlockRefusal, YearBlock, YearValue};
+pub use year_block::{read_year_block, BlockReason, BlockRefusal, BlockValue, YearBlock};
 
 #[cfg(test)]
 pub(crate) use import::named_measure as named_measure_for_tests;

@@ -167,18 +167,18 @@ pub struct ItemPath {
 
 /// What an [`ItemPath`] leads to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ItemKind {
+pub enum ItemPathKind {
     Goal,
     Measure,
     Initiative,
 }
 
 impl ItemPath {
-    pub fn kind(&self) -> ItemKind {
+    pub fn kind(&self) -> ItemPathKind {
         match (&self.measure, &self.initiative) {
-            (_, Some(_)) => ItemKind::Initiative,
-            (Some(_), None) => ItemKind::Measure,
-            (None, None) => ItemKind::Goal,
+            (_, Some(_)) => ItemPathKind::Initiative,
+            (Some(_), None) => ItemPathKind::Measure,
+            (None, None) => ItemPathKind::Goal,
         }
     }
 

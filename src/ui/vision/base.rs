@@ -2,7 +2,7 @@
 //! 住民基本台帳 by age, read into a preview of every group by sex, its year found in the title
 //! or typed, and taken only by 「基準人口として取り込む」 (one edit, so one undo).
 
-use super::source::{Read, TableSource};
+use super::source::{SourceRead, TableSource};
 use super::taken::{TakenIn, TakenNote};
 use crate::format::population::CensusProblem;
 use crate::locale::{number, tr, Language};
@@ -35,7 +35,7 @@ fn source_key(s: PopulationSource) -> &'static str {
 #[component]
 pub fn BaseIntake(state: Edits, taken: RwSignal<Option<TakenIn>>) -> impl IntoView {
     let source = RwSignal::new(PopulationSource::Census);
-    let read = RwSignal::new(None::<Read>);
+    let read = RwSignal::new(None::<SourceRead>);
     let year = RwSignal::new(None::<u16>);
     let outcome = Memo::new(move |_| {
         read.with(|r| {
@@ -54,7 +54,7 @@ pub fn BaseIntake(state: Edits, taken: RwSignal<Option<TakenIn>>) -> impl IntoVi
             })
         })
     });
-    let on_read = Callback::new(move |r: Read| {
+    let on_read = Callback::new(move |r: SourceRead| {
         year.set(None);
         taken.set(None);
         read.set(Some(r));

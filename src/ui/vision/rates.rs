@@ -2,7 +2,7 @@
 //! cells; or, for a town without them, derived from an earlier census five years before the
 //! base (and said so). A preview of the periods and their rates, taken only when confirmed.
 
-use super::source::{Read, TableSource};
+use super::source::{SourceRead, TableSource};
 use super::taken::{TakenIn, TakenNote};
 use crate::locale::{number, tr, Language};
 use crate::model::population::{derive_from_censuses, AssumptionSource, Assumptions, DeriveError, PopulationSource};
@@ -23,7 +23,7 @@ enum Way {
 #[component]
 pub fn RatesIntake(state: Edits, taken: RwSignal<Option<TakenIn>>) -> impl IntoView {
     let way = RwSignal::new(Way::Table);
-    let read = RwSignal::new(None::<Read>);
+    let read = RwSignal::new(None::<SourceRead>);
     let vintage = RwSignal::new("令和5年推計".to_owned());
     let code = RwSignal::new(
         state.open.with_untracked(|o| o.as_ref().and_then(|s| s.municipality.code.clone())).unwrap_or_default(),
@@ -55,7 +55,7 @@ pub fn RatesIntake(state: Edits, taken: RwSignal<Option<TakenIn>>) -> impl IntoV
             })
         })
     });
-    let on_read = Callback::new(move |r: Read| {
+    let on_read = Callback::new(move |r: SourceRead| {
         taken.set(None);
         read.set(Some(r));
     });
