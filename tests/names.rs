@@ -23,15 +23,11 @@ const KNOWN_DOUBLES: &[&str] = &[
     "Named",
     "Node",
     "Outcome",
-    "Outline",
     "Place",
     "Shown",
     "Table",
-    "Tally",
-    "TextField",
     "Value",
     "Version",
-    "Words",
     "Written",
 ];
 

@@ -15,7 +15,7 @@ pub struct PreviousPeriod {
 
 /// A text of the strategy that may be carried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextField {
+pub enum CarriedText {
     Heading,
     Body,
     Title,
@@ -44,7 +44,7 @@ pub enum GapKind {
     /// A value target without its 目標年度.
     NoTargetYear { series: String },
     /// A text naming the previous period: which field, how, and the words around it.
-    NamesPreviousPeriod { field: TextField, named: PeriodMention, excerpt: String },
+    NamesPreviousPeriod { field: CarriedText, named: PeriodMention, excerpt: String },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -163,27 +163,27 @@ impl Strategy {
     /// measures and their initiatives.
     pub fn texts_naming(&self, previous: &PreviousPeriod) -> Vec<Gap> {
         let mut out = Vec::new();
-        let mut look = |path: String, field: TextField, text: &str| {
+        let mut look = |path: String, field: CarriedText, text: &str| {
             if let Some((named, excerpt)) = naming(text, previous) {
                 out.push(Gap { path, kind: GapKind::NamesPreviousPeriod { field, named, excerpt } });
             }
         };
         for (i, x) in self.sections.iter().enumerate() {
-            look(format!("sections[{i}]"), TextField::Heading, &x.heading);
-            look(format!("sections[{i}]"), TextField::Body, &x.body);
+            look(format!("sections[{i}]"), CarriedText::Heading, &x.heading);
+            look(format!("sections[{i}]"), CarriedText::Body, &x.body);
         }
         for (gi, g) in self.goals.iter().enumerate() {
             let at = format!("goals[{gi}]");
-            look(at.clone(), TextField::Title, &g.title);
-            look(at.clone(), TextField::Subtitle, &g.subtitle);
-            look(at.clone(), TextField::Direction, &g.direction);
+            look(at.clone(), CarriedText::Title, &g.title);
+            look(at.clone(), CarriedText::Subtitle, &g.subtitle);
+            look(at.clone(), CarriedText::Direction, &g.direction);
             for (mi, m) in g.measures.iter().enumerate() {
                 let at = format!("{at}.measures[{mi}]");
-                look(at.clone(), TextField::Title, &m.title);
-                look(at.clone(), TextField::Summary, &m.summary);
+                look(at.clone(), CarriedText::Title, &m.title);
+                look(at.clone(), CarriedText::Summary, &m.summary);
                 for (ii, x) in m.initiatives.iter().enumerate() {
-                    look(format!("{at}.initiatives[{ii}]"), TextField::Title, &x.title);
-                    look(format!("{at}.initiatives[{ii}]"), TextField::Description, &x.description);
+                    look(format!("{at}.initiatives[{ii}]"), CarriedText::Title, &x.title);
+                    look(format!("{at}.initiatives[{ii}]"), CarriedText::Description, &x.description);
                 }
             }
         }

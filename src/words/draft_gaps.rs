@@ -3,18 +3,18 @@
 
 use super::problems::place;
 use crate::locale::Language;
-use crate::model::draft_gaps::{Gap, GapKind, PeriodMention, TextField};
+use crate::model::draft_gaps::{CarriedText, Gap, GapKind, PeriodMention};
 use crate::model::Strategy;
 
-fn field(f: TextField, lang: Language) -> &'static str {
+fn field(f: CarriedText, lang: Language) -> &'static str {
     let (ja, en) = match f {
-        TextField::Heading => ("見出し", "heading"),
-        TextField::Body => ("本文", "text"),
-        TextField::Title => ("名称", "title"),
-        TextField::Subtitle => ("副題", "subtitle"),
-        TextField::Direction => ("基本的方向", "direction"),
-        TextField::Summary => ("概要", "summary"),
-        TextField::Description => ("内容", "description"),
+        CarriedText::Heading => ("見出し", "heading"),
+        CarriedText::Body => ("本文", "text"),
+        CarriedText::Title => ("名称", "title"),
+        CarriedText::Subtitle => ("副題", "subtitle"),
+        CarriedText::Direction => ("基本的方向", "direction"),
+        CarriedText::Summary => ("概要", "summary"),
+        CarriedText::Description => ("内容", "description"),
     };
     crate::locale::tr(lang, ja, en)
 }
@@ -62,7 +62,7 @@ pub fn gap(g: &Gap, s: &Strategy, lang: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::draft_gaps::{Gap, GapKind, PeriodMention, TextField};
+    use crate::model::draft_gaps::{CarriedText, Gap, GapKind, PeriodMention};
     use crate::model::FiscalYear;
 
     #[test]
@@ -71,7 +71,7 @@ mod tests {
         let g = Gap {
             path: "sections[1]".into(),
             kind: GapKind::NamesPreviousPeriod {
-                field: TextField::Body,
+                field: CarriedText::Body,
                 named: PeriodMention::Year(FiscalYear(2022)),
                 excerpt: "令和4年度から7年度までの4年間".into(),
             },

@@ -163,7 +163,7 @@ pub const DRAFT_LINES: usize = 4;
 /// What the preview lists before the folder is made: how much goes out, and what stays in
 /// (非公開, or under a 非公開 goal or measure, or a KPI no published item uses).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Outline {
+pub struct PublishedOutline {
     pub published: crate::model::Counts,
     /// What stays in, in the strategy's order.
     pub withheld: Vec<Withheld>,
@@ -180,7 +180,7 @@ pub struct Withheld {
 /// What [`folder`] would publish of `s` and what it keeps in: from the ids alone
 /// (`model::publication::published`), with no copy of the strategy, since the files page draws it
 /// again after every change.
-pub fn outline(s: &Strategy) -> Outline {
+pub fn outline(s: &Strategy) -> PublishedOutline {
     use crate::model::merge::Kind;
     let p = crate::model::publication::published(s);
     let item = |kind, number: &str, title: &str| Withheld { kind, number: number.to_owned(), title: title.to_owned() };
@@ -206,5 +206,5 @@ pub fn outline(s: &Strategy) -> Outline {
         initiatives: p.initiatives.len(),
         indicators,
     };
-    Outline { published, withheld }
+    PublishedOutline { published, withheld }
 }

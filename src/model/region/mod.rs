@@ -47,7 +47,7 @@ pub use matching::{
 pub use normalise::{fold, key};
 pub use partnership::{partner_problems, partnerships, Partnership, PartnershipStatus, Party};
 pub use rollup::{side_by_side, sort_rows, Column, RegionTotals, SideBySide, SortOrder, TownRow};
-pub use search::{first_hits, Hit, Label, Shown, ThemeIndex, ThemeQuery, TownHits};
+pub use search::{first_hits, Hit, Label, SearchShown, ThemeIndex, ThemeQuery, TownHits};
 pub use years::{latest_actual_year, opening_year, plan_years};
 
 use super::{Goal, Id, Initiative, Measure, Strategy, UnknownFields};

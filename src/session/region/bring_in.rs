@@ -122,7 +122,7 @@ pub struct BroughtIn {
 
 /// How many of each outcome, over all files.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
+pub struct BringInTally {
     pub added: usize,
     pub already_here: usize,
     /// Different versions waiting for the preview.
@@ -134,8 +134,8 @@ pub struct Tally {
 }
 
 impl BroughtIn {
-    pub fn tally(&self) -> Tally {
-        let mut t = Tally::default();
+    pub fn tally(&self) -> BringInTally {
+        let mut t = BringInTally::default();
         for f in &self.files {
             if let FileRead::Refused(_) = f.read {
                 t.unreadable += 1;

@@ -73,7 +73,7 @@ fn CarriedTexts(state: Edits) -> impl IntoView {
                 <p>{state.text(
                     "次の記述は前期の名称・期・年度を含んだまま引き継がれています。選ぶとその項目の編集に移ります。",
                     "These texts were carried with the previous period's title, number or years. Choose one to edit it.")}</p>
-                <crate::ui::kit::draft_gaps::DraftGaps shown=crate::ui::kit::draft_gaps::Shown::CarriedTexts testid="carried-text-list"/>
+                <crate::ui::kit::draft_gaps::DraftGaps shown=crate::ui::kit::draft_gaps::GapsShown::CarriedTexts testid="carried-text-list"/>
             </section>
         })
     }

@@ -10,7 +10,7 @@ use crate::session::folder::Conflicted;
 use crate::ui::import::merge_preview::{conflict_cards, SideNames};
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_folder_syncing;
-use crate::words::merge::Words;
+use crate::words::merge::MergeWords;
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +20,7 @@ pub fn FolderConflict(id: Id, conflict: Conflicted) -> impl IntoView {
     let merge = conflict.merge.clone();
     let n = merge.conflicts.len();
     let choices = RwSignal::new(vec![None; n]);
-    let words = Words { lang, style, ours: &merge.ours, theirs: &conflict.imported.strategy };
+    let words = MergeWords { lang, style, ours: &merge.ours, theirs: &conflict.imported.strategy };
     let by = conflict.by.clone();
     let said = crate::words::folder::conflict(&by, n, conflict.theirs_took_ours, lang);
     let sides = SideNames {

@@ -8,7 +8,7 @@ use crate::locale::{Language, YearStyle};
 use crate::model::merge::{Conflict, Merge, Side};
 use crate::model::Strategy;
 use crate::session::preview::{MergeFrom, MergeOffer};
-use crate::words::merge::{Card, Words};
+use crate::words::merge::{Card, MergeWords};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -44,7 +44,7 @@ pub fn MergePanel(
 ) -> impl IntoView {
     let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
     let summary = crate::words::merge::summary(taken, kept, conflicts, lang);
-    let words = Words { lang, style, ours: &merge.ours, theirs: &theirs };
+    let words = MergeWords { lang, style, ours: &merge.ours, theirs: &theirs };
     let sides = SideNames {
         ours: tr(lang, "このパソコン", "This computer").to_owned(),
         theirs: tr(lang, "ファイル", "File").to_owned(),
@@ -95,7 +95,7 @@ pub struct SideNames {
 /// One card per conflict of `merge`, in order.
 pub fn conflict_cards(
     merge: &Merge,
-    words: &Words<'_>,
+    words: &MergeWords<'_>,
     choices: RwSignal<Vec<Option<Side>>>,
     sides: &SideNames,
 ) -> Vec<AnyView> {
@@ -107,7 +107,7 @@ pub fn conflict_cards(
 fn conflict_card(
     i: usize,
     c: &Conflict,
-    words: &Words<'_>,
+    words: &MergeWords<'_>,
     choices: RwSignal<Vec<Option<Side>>>,
     sides: &SideNames,
 ) -> impl IntoView {

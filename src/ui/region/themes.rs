@@ -7,7 +7,8 @@ use super::loaded::Loaded;
 use crate::format::csv;
 use crate::locale::{tr, Language};
 use crate::model::region::{
-    first_hits, national_goal_matrix, Hit, ItemPathKind, NationalGoalColumn, Shown, ThemeIndex, ThemeQuery, TownHits,
+    first_hits, national_goal_matrix, Hit, ItemPathKind, NationalGoalColumn, SearchShown, ThemeIndex, ThemeQuery,
+    TownHits,
 };
 use crate::model::Sdg;
 use crate::session::route::{Route, Selection};
@@ -139,7 +140,7 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 // The first hits are drawn (a word's first character finds thousands over 179
                 // towns); the CSV and 「すべて表示」 have them all, the counts are over all.
                 let limit = if all_hits.get() { usize::MAX } else { HITS_SHOWN };
-                let Shown { towns, left_out, town_count, hit_count } = first_hits(&towns, limit);
+                let SearchShown { towns, left_out, town_count, hit_count } = first_hits(&towns, limit);
                 Some(view! {
                     <p class="meta" data-testid="theme-count" aria-live="polite">{crate::words::region::theme_hits(town_count, hit_count, lang)}</p>
                     {towns.into_iter().map(|t| view! {
