@@ -690,10 +690,11 @@ fn named_paths(own: &[String], code: &[String]) -> Vec<Vec<String>> {
             let mut path = base.clone();
             let mut rest = &text[at + prefix.len()..];
             // `super::super::`: one module further up for each.
-            while prefix == "super::" {
-                let Some(up) = rest.strip_prefix("super::") else { break };
-                path.pop();
-                rest = up;
+            if prefix == "super::" {
+                while let Some(up) = rest.strip_prefix("super::") {
+                    path.pop();
+                    rest = up;
+                }
             }
             loop {
                 if let Some(group) = rest.strip_prefix('{') {
