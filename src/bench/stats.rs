@@ -103,7 +103,7 @@ pub struct FileSize {
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Figure {
+pub struct Measurement {
     pub name: String,
     pub unit: &'static str,
     pub n: usize,
@@ -120,14 +120,14 @@ pub struct Figure {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Report {
+pub struct BenchReport {
     pub machine: BTreeMap<String, serde_json::Value>,
     pub files: Vec<FileSize>,
-    pub figures: Vec<Figure>,
+    pub figures: Vec<Measurement>,
 }
 
 /// 人口ビジョン in Chromium (`visionBench`): the page drawn, and the four scenarios in it.
-fn vision_figures(raw: &Raw) -> Vec<Figure> {
+fn vision_figures(raw: &Raw) -> Vec<Measurement> {
     vec![
         figure(
             raw,
@@ -148,7 +148,7 @@ fn vision_figures(raw: &Raw) -> Vec<Figure> {
 
 /// The shared folder: ten members' files of large, each with edits of its own, then of the
 /// town size.
-fn folder_figures(raw: &Raw) -> Vec<Figure> {
+fn folder_figures(raw: &Raw) -> Vec<Measurement> {
     vec![
         figure(
             raw,
@@ -189,7 +189,7 @@ fn folder_figures(raw: &Raw) -> Vec<Figure> {
 
 /// The year's round: 照会・共同作業 with "large" and 20 sections; 20 sections' returned
 /// workbooks of the town size read back at once.
-fn round_figures(raw: &Raw) -> [Figure; 3] {
+fn round_figures(raw: &Raw) -> [Measurement; 3] {
     [
         figure(
             raw,
@@ -211,7 +211,7 @@ fn round_figures(raw: &Raw) -> [Figure; 3] {
 
 /// The drafting round's outputs of large: the strategy's document (Word) and a 新旧対照表 between
 /// two versions, on screen and as Word.
-fn drafting_figures(raw: &Raw) -> [Figure; 7] {
+fn drafting_figures(raw: &Raw) -> [Measurement; 7] {
     [
         figure(
             raw,
@@ -237,7 +237,7 @@ fn drafting_figures(raw: &Raw) -> [Figure; 7] {
 
 /// The files page's exports of large: the committee's workbook, and the public pages (公開用ページ)
 /// made and zipped, with 北本市's folder.
-fn export_figures(raw: &Raw) -> Vec<Figure> {
+fn export_figures(raw: &Raw) -> Vec<Measurement> {
     vec![
         // The committee's workbook.
         figure(raw, "workbook_large", "committee workbook of large: clicked → download offered (warm)", "ms", None),
@@ -264,7 +264,7 @@ fn export_figures(raw: &Raw) -> Vec<Figure> {
 }
 
 /// Where a visit's time went (`tests/bench/run.mjs`, `visitBreakdown`), under `key_…`.
-fn breakdown(raw: &Raw, key: &str) -> Vec<Figure> {
+fn breakdown(raw: &Raw, key: &str) -> Vec<Measurement> {
     let rows: [(&str, &str, &'static str); 8] = [
         ("parts_files", "  wasm files fetched", " files"),
         ("parts_bytes", "  … their bytes as served (uncompressed here)", "B"),
@@ -279,7 +279,7 @@ fn breakdown(raw: &Raw, key: &str) -> Vec<Figure> {
 }
 
 /// A figure from a sample series; `held` picks which statistic a budget applies to.
-fn figure(raw: &Raw, key: &str, name: &str, unit: &'static str, budget: Option<(f64, Held)>) -> Figure {
+fn figure(raw: &Raw, key: &str, name: &str, unit: &'static str, budget: Option<(f64, Held)>) -> Measurement {
     let samples = raw.samples.get(key).map(Vec::as_slice).unwrap_or(&[]);
     let (median, p95) = (median(samples), p95(samples));
     let (budget, met) = match budget {
@@ -299,7 +299,7 @@ fn figure(raw: &Raw, key: &str, name: &str, unit: &'static str, budget: Option<(
         (Some(_), Some(why)) => (Some(format!("not in every run: {why}")), None),
         (Some(_), None) => (raw.notes.get(key).cloned(), None),
     };
-    Figure { name: name.into(), unit, n: samples.len(), median, p95, budget, met, note, missing }
+    Measurement { name: name.into(), unit, n: samples.len(), median, p95, budget, met, note, missing }
 }
 
 /// Why a figure computed from the samples of `keys` has no value: the first of them without
@@ -327,7 +327,13 @@ impl Held {
 }
 
 /// A figure of one value (a size, a ratio, a maximum); `why` is why it has none when it has none.
-fn single(name: &str, unit: &'static str, value: Option<f64>, budget: Option<f64>, note: Option<String>) -> Figure {
+fn single(
+    name: &str,
+    unit: &'static str,
+    value: Option<f64>,
+    budget: Option<f64>,
+    note: Option<String>,
+) -> Measurement {
     single_or(name, unit, value, budget, note, None)
 }
 
@@ -338,8 +344,8 @@ fn single_or(
     budget: Option<f64>,
     note: Option<String>,
     why: Option<String>,
-) -> Figure {
-    Figure {
+) -> Measurement {
+    Measurement {
         name: name.into(),
         unit,
         n: usize::from(value.is_some()),
@@ -366,7 +372,7 @@ pub const PUBLISH_BUDGET_MS: f64 = 3_000.0;
 pub const PUBLISH_KITAMOTO_BUDGET_BYTES: f64 = 1_000_000.0;
 pub const REGION_KEYSTROKE_BUDGET_MS: f64 = 100.0;
 
-pub fn report(raw: &Raw) -> Report {
+pub fn report(raw: &Raw) -> BenchReport {
     let gz =
         |pred: &dyn Fn(&FileSize) -> bool| raw.files.iter().filter(|f| pred(f)).map(|f| f.gzip as f64).sum::<f64>();
     let is_app = |f: &FileSize| {
@@ -567,7 +573,7 @@ pub fn report(raw: &Raw) -> Report {
             f.note = raw.notes.get(&f.name).cloned();
         }
     }
-    Report { machine: raw.machine.clone(), files: raw.files.clone(), figures }
+    BenchReport { machine: raw.machine.clone(), files: raw.files.clone(), figures }
 }
 
 /// The three largest of `files` (gzip), for a size figure's note.
@@ -589,7 +595,7 @@ fn show(v: Option<f64>, unit: &str) -> String {
 }
 
 /// The printed table.
-pub fn table(r: &Report) -> String {
+pub fn table(r: &BenchReport) -> String {
     let mut out = String::new();
     let machine: Vec<String> = r.machine.iter().map(|(k, v)| format!("{k}={v}")).collect();
     out += &format!("machine: {}\n\n", machine.join(" "));
@@ -631,7 +637,7 @@ pub fn table(r: &Report) -> String {
 }
 
 /// The figures without a value (that apply).
-pub fn missing(r: &Report) -> Vec<&Figure> {
+pub fn missing(r: &BenchReport) -> Vec<&Measurement> {
     r.figures.iter().filter(|f| f.missing.is_some()).collect()
 }
 

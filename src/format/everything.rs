@@ -80,7 +80,7 @@ pub struct BackupEntry {
 }
 
 /// A backup to write.
-pub struct Kept<'a> {
+pub struct BackupToWrite<'a> {
     pub strategy: &'a Strategy,
     pub taken_at: &'a str,
     pub reason: &'a str,
@@ -124,7 +124,7 @@ struct BackupRef<'a> {
 /// The backup file's text (compact).
 pub fn export_everything(
     strategies: &[Saved<'_>],
-    backups: &[Kept<'_>],
+    backups: &[BackupToWrite<'_>],
     regions: &[Region],
     exported_at: &str,
 ) -> String {
@@ -229,7 +229,7 @@ mod tests {
                 Saved { strategy: &a, saved_at: "2026-01-01T00:00:00Z" },
                 Saved { strategy: &wip, saved_at: "2026-01-02T00:00:00Z" },
             ],
-            &[Kept { strategy: &b, taken_at: "2026-01-03T00:00:00Z", reason: "deleted" }],
+            &[BackupToWrite { strategy: &b, taken_at: "2026-01-03T00:00:00Z", reason: "deleted" }],
             std::slice::from_ref(&region),
             "2026-01-04T00:00:00Z",
         );

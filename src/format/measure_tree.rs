@@ -26,7 +26,7 @@ const COLUMNS: [f64; 3] = [118.0, 150.0, WIDTH - 118.0 - 150.0 - 2.0 * GAP_X];
 
 /// Which column a box is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
+pub enum TreeColumn {
     Goal,
     Measure,
     Initiative,
@@ -35,7 +35,7 @@ pub enum Level {
 /// A box: where it is, and its text as wrapped lines.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TreeBox {
-    pub level: Level,
+    pub level: TreeColumn,
     pub x: f64,
     pub y: f64,
     pub width: f64,
@@ -142,7 +142,7 @@ fn figure(name: &str, continued: bool, part: usize, parts: usize, run: &[&Branch
         let mh = height(b.measure.len());
         let my = y + (block - mh) / 2.0;
         nodes.push(TreeBox {
-            level: Level::Measure,
+            level: TreeColumn::Measure,
             x: x[1],
             y: my,
             width: COLUMNS[1],
@@ -155,7 +155,7 @@ fn figure(name: &str, continued: bool, part: usize, parts: usize, run: &[&Branch
         for lines in &b.initiatives {
             let h = height(lines.len());
             nodes.push(TreeBox {
-                level: Level::Initiative,
+                level: TreeColumn::Initiative,
                 x: x[2],
                 y: iy,
                 width: COLUMNS[2],
@@ -186,7 +186,7 @@ fn figure(name: &str, continued: bool, part: usize, parts: usize, run: &[&Branch
         segments.iter_mut().for_each(|s| (s.y1, s.y2) = (s.y1 + shift, s.y2 + shift));
         measure_mids.iter_mut().for_each(|m| *m += shift);
     }
-    nodes.insert(0, TreeBox { level: Level::Goal, x: 0.0, y: gy, width: COLUMNS[0], height: gh, lines });
+    nodes.insert(0, TreeBox { level: TreeColumn::Goal, x: 0.0, y: gy, width: COLUMNS[0], height: gh, lines });
     fork(&mut segments, COLUMNS[0], gy + gh / 2.0, x[1], &measure_mids);
     let title = match parts {
         1 => format!("施策体系図：{name}"),
@@ -240,9 +240,9 @@ pub fn svg(id: &str, f: &TreeFigure) -> Markup {
                 }
                 @for n in &f.nodes {
                     @let (fill, stroke, dash) = match n.level {
-                        Level::Goal => ("#e6e6e6", "2", None),
-                        Level::Measure => ("#fff", "1", None),
-                        Level::Initiative => ("#fff", "0.8", Some("3 2")),
+                        TreeColumn::Goal => ("#e6e6e6", "2", None),
+                        TreeColumn::Measure => ("#fff", "1", None),
+                        TreeColumn::Initiative => ("#fff", "0.8", Some("3 2")),
                     };
                     rect x=(fmt(n.x)) y=(fmt(n.y)) width=(fmt(n.width)) height=(fmt(n.height)) fill=(fill) stroke="#000"
                         stroke-width=(stroke) stroke-dasharray=[dash] {}
@@ -287,8 +287,8 @@ mod tests {
         let figs = figures(&town(2));
         assert_eq!(figs.len(), 2);
         let f = &figs[0];
-        let levels: Vec<Level> = f.nodes.iter().map(|n| n.level).collect();
-        use Level::*;
+        let levels: Vec<TreeColumn> = f.nodes.iter().map(|n| n.level).collect();
+        use TreeColumn::*;
         assert_eq!(levels, vec![Goal, Measure, Initiative, Initiative, Measure]);
         assert_eq!(f.nodes[1].text(), "1-1　企業立地の促進");
         // Goal → two measures: stub, trunk, two branches; measure 1-1 → two initiatives: the same.

@@ -73,8 +73,8 @@ pub use envelope::{
     export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME,
 };
 pub use everything::{
-    backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
-    BACKUP_FORMAT_NAME, BACKUP_VERSION,
+    backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, BackupToWrite, Everything,
+    KeptBackup, BACKUP_FORMAT_NAME, BACKUP_VERSION,
 };
 pub use fingerprint::fingerprint;
 pub use header::GENERATOR;

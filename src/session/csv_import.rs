@@ -4,7 +4,7 @@
 //! tab), plan again and show the new plan instead —, and how much of the preview's long tables
 //! is shown. The flow from a picked file to its preview is the one every import shares
 //! (`flow`: a late read never replaces a newer file's preview); what the import did last is an
-//! [`Outcome`]. Nothing here changes a strategy: the UI applies the plan as one undo step.
+//! [`CsvOutcome`]. Nothing here changes a strategy: the UI applies the plan as one undo step.
 
 use super::flow::Flow;
 use crate::format::csv::{self, CsvError, CsvPlan};
@@ -28,7 +28,7 @@ pub enum Failure {
 
 /// What the CSV import did last, shown once no file is being read or previewed.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
+pub enum CsvOutcome {
     Failed {
         file: String,
         failure: Failure,
@@ -80,7 +80,7 @@ pub enum Confirmation {
 
 /// How many rows of each table the preview shows, and how many it leaves out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Shown {
+pub struct RowsShown {
     pub changes: usize,
     /// Word changes (値の時点, 出典, verdicts, earlier targets).
     pub texts: usize,
@@ -108,7 +108,7 @@ impl CsvPreview {
     }
 
     /// The rows shown: every row (`all`), or the first [`FIRST_ROWS`] of each table.
-    pub fn shown(&self, all: bool) -> Shown {
+    pub fn shown(&self, all: bool) -> RowsShown {
         let plan = &self.plan;
         let shown = |n: usize| if all { n } else { n.min(FIRST_ROWS) };
         let (changes, refused, noted) = (shown(plan.changes.len()), shown(plan.refused.len()), shown(plan.noted.len()));
@@ -117,7 +117,7 @@ impl CsvPreview {
             + (plan.texts.len() - texts)
             + (plan.refused.len() - refused)
             + (plan.noted.len() - noted);
-        Shown { changes, texts, refused, noted, hidden }
+        RowsShown { changes, texts, refused, noted, hidden }
     }
 }
 
@@ -195,7 +195,7 @@ mod tests {
     fn long_tables_show_their_first_rows_until_all_are_asked_for() {
         let (s, text) = town_and_file();
         let mut p = CsvPreview::plan("実績.csv".to_owned(), text, &s).unwrap();
-        assert_eq!(p.shown(false), Shown { changes: 1, texts: 0, refused: 0, noted: 0, hidden: 0 });
+        assert_eq!(p.shown(false), RowsShown { changes: 1, texts: 0, refused: 0, noted: 0, hidden: 0 });
         p.plan.changes = vec![p.plan.changes[0].clone(); FIRST_ROWS + 5];
         let refusal = CsvRefusal { row: 2, column: "値".to_owned(), reason: RefusalReason::ProvisionalWithoutValue };
         p.plan.refused = vec![refusal; FIRST_ROWS];
@@ -203,11 +203,11 @@ mod tests {
         p.plan.noted = vec![noted; FIRST_ROWS + 1];
         assert_eq!(
             p.shown(false),
-            Shown { changes: FIRST_ROWS, texts: 0, refused: FIRST_ROWS, noted: FIRST_ROWS, hidden: 6 }
+            RowsShown { changes: FIRST_ROWS, texts: 0, refused: FIRST_ROWS, noted: FIRST_ROWS, hidden: 6 }
         );
         assert_eq!(
             p.shown(true),
-            Shown { changes: FIRST_ROWS + 5, texts: 0, refused: FIRST_ROWS, noted: FIRST_ROWS + 1, hidden: 0 }
+            RowsShown { changes: FIRST_ROWS + 5, texts: 0, refused: FIRST_ROWS, noted: FIRST_ROWS + 1, hidden: 0 }
         );
     }
 }

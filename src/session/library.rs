@@ -88,7 +88,7 @@ pub async fn discard_backup<B: Backend>(store: &Store<B>, key: &str) -> Result<(
 /// What opening a bundled example does.
 #[derive(Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // reason: one at a time, moved on at once
-pub enum Example {
+pub enum ExampleOpened {
     /// A strategy with the example's id is stored here: it is opened as it is (never stored
     /// again over the town's edits of it).
     Stored(Id),
@@ -109,7 +109,7 @@ pub async fn open_example<B: Backend>(
     file: &str,
     bytes: &[u8],
     clock: &impl super::stopwatch::Stopwatch,
-) -> Result<Example, Notice> {
+) -> Result<ExampleOpened, Notice> {
     let text = std::str::from_utf8(bytes).unwrap_or_default();
     let unreadable = || {
         let problem = format::EnvelopeProblem::WrongFormat { found: format::format_name(text).unwrap_or_default() };
@@ -120,9 +120,9 @@ pub async fn open_example<B: Backend>(
     };
     let read = clock.timed("shirube:import", || format::read_quietly(text)).ok_or_else(unreadable)?;
     if store.load(&read.strategy.id).await.is_ok() {
-        Ok(Example::Stored(read.strategy.id))
+        Ok(ExampleOpened::Stored(read.strategy.id))
     } else {
-        Ok(Example::New(read.strategy))
+        Ok(ExampleOpened::New(read.strategy))
     }
 }
 
@@ -236,7 +236,8 @@ mod tests {
         use crate::session::stopwatch::Untimed;
         let example = crate::examples::by_key("hokuto").expect("the 北斗市 example");
         let (_, store) = memory_store(&[]);
-        let Ok(Example::New(strategy)) = open_example(&store, example.path, example.file.as_bytes(), &Untimed).wait()
+        let Ok(ExampleOpened::New(strategy)) =
+            open_example(&store, example.path, example.file.as_bytes(), &Untimed).wait()
         else {
             panic!("a new example is stored")
         };
@@ -246,7 +247,7 @@ mod tests {
         edited.title = "町の編集".into();
         store.save(&edited, "t1").wait().unwrap();
         let again = open_example(&store, example.path, example.file.as_bytes(), &Untimed).wait();
-        assert_eq!(again, Ok(Example::Stored(strategy.id.clone())));
+        assert_eq!(again, Ok(ExampleOpened::Stored(strategy.id.clone())));
         assert_eq!(store.load(&strategy.id).wait().unwrap().title, "町の編集");
         // Not a strategy file: refused with what it is.
         let backup = crate::format::export_everything(&[], &[], &[], "t");

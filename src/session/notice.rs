@@ -126,7 +126,7 @@ pub enum Notice {
     /// file's own outcome is listed on the region's page.
     RegionBroughtIn {
         region: String,
-        tally: crate::session::region::Tally,
+        tally: crate::session::region::BringInTally,
     },
     /// A region was deleted; its towns stay stored. `backup_key`: the region backup (undo
     /// restores it).
@@ -173,7 +173,7 @@ pub enum Notice {
     /// how many of each outcome, and every reading error with its file's name.
     RegionOpened {
         region: String,
-        tally: crate::session::region::Tally,
+        tally: crate::session::region::BringInTally,
         errors: Vec<(String, ImportError)>,
     },
 }

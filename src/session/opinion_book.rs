@@ -17,7 +17,7 @@ pub type OpinionBookFlow = Flow<Arc<OpinionBookPreview>>;
 
 /// What the flow did last, shown once nothing is read or previewed.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
+pub enum OpinionBookOutcome {
     /// Taken in as one undo step: `added` opinions added, `edited` answered or changed.
     Taken { added: usize, edited: usize },
     /// The workbook could not be opened (the reader's part did not load); nothing changed.
@@ -54,12 +54,12 @@ impl OpinionBookPreview {
 
     /// Takes the workbook in, into `s` as it is now (an opinion deleted meanwhile is skipped).
     /// A refused workbook changes nothing.
-    pub fn take(&self, s: &mut Strategy) -> Outcome {
+    pub fn take(&self, s: &mut Strategy) -> OpinionBookOutcome {
         let (added, edited) = match &self.reading {
             Ok(r) => apply(s, &self.hearing, r),
             Err(_) => (0, 0),
         };
-        Outcome::Taken { added, edited }
+        OpinionBookOutcome::Taken { added, edited }
     }
 }
 
@@ -108,7 +108,7 @@ mod tests {
         assert!(p.can_take());
         assert_eq!(s.opinions_of(&public).count(), 1, "the preview changes nothing");
 
-        assert_eq!(p.take(&mut s), Outcome::Taken { added: 1, edited: 1 });
+        assert_eq!(p.take(&mut s), OpinionBookOutcome::Taken { added: 1, edited: 1 });
         flow.cancel();
         let now: Vec<&Opinion> = s.opinions_of(&public).collect();
         assert_eq!(
@@ -121,7 +121,7 @@ mod tests {
         let wrong = OpinionBookPreview::plan(&s, &assembly, "意見.xlsx", filled(&s, &public, "x")).unwrap();
         assert_eq!(wrong.reading, Err(Refused::OtherHearing(Some(public.clone()))));
         assert!(!wrong.can_take());
-        assert_eq!(wrong.take(&mut s), Outcome::Taken { added: 0, edited: 0 });
+        assert_eq!(wrong.take(&mut s), OpinionBookOutcome::Taken { added: 0, edited: 0 });
         assert_eq!(s, before);
         assert!(OpinionBookPreview::plan(&s, &Id::from("hearing-gone"), "x.xlsx", Ok(Vec::new())).is_none());
     }

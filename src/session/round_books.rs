@@ -11,7 +11,7 @@
 
 use super::flow::Flow;
 use crate::format::round_book::{
-    changes_of, confirmed_by, read_opened, take_in, taking, AnswerChange, Opened, ReturnedBook,
+    changes_of, confirmed_by, read_opened, take_in, taking, AnswerChange, OpenedBook, ReturnedBook,
 };
 use crate::model::round::{AnswerStanding, ConfirmedChange, OnConfirmed};
 use crate::model::{FiscalYear, Id, Strategy};
@@ -22,7 +22,7 @@ pub type BooksFlow = Flow<Arc<BooksPreview>>;
 
 /// What the flow did last, shown once nothing is read or previewed.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
+pub enum BooksOutcome {
     /// Taken in as one undo step: `values` changed, `kept` confirmed values kept as they were,
     /// and the 提出 of these sections recorded.
     Taken { values: usize, kept: usize, submitted: Vec<Id> },
@@ -53,7 +53,7 @@ pub fn reading_name(names: &[String]) -> String {
 
 impl BooksPreview {
     /// The opened workbooks read against the round `round` of `s`; `None` when the round is gone.
-    pub fn plan(s: &Strategy, round: &Id, opened: Vec<Opened>) -> Option<BooksPreview> {
+    pub fn plan(s: &Strategy, round: &Id, opened: Vec<OpenedBook>) -> Option<BooksPreview> {
         let r = s.round(round)?;
         let readings = read_opened(opened, s, r);
         let changes = changes_of(&readings);
@@ -82,12 +82,12 @@ impl BooksPreview {
     /// kept, or taken and confirmed again in the name `on` gives), then each section's 提出 as
     /// received in a workbook (a section that submitted meanwhile, in another tab, is left as
     /// it is).
-    pub fn take(&self, s: &mut Strategy, on: &OnConfirmed, by: &str, at: &str) -> Outcome {
+    pub fn take(&self, s: &mut Strategy, on: &OnConfirmed, by: &str, at: &str) -> BooksOutcome {
         let values = self.made(on);
         take_in(s, self.year, &self.changes, on, at);
         let submitted =
             self.submissions.iter().filter(|d| s.receive(&self.round, d, by, at).is_ok()).cloned().collect();
-        Outcome::Taken { values, kept: self.changes.len() - values, submitted }
+        BooksOutcome::Taken { values, kept: self.changes.len() - values, submitted }
     }
 }
 
@@ -121,7 +121,7 @@ mod tests {
 
     /// A section's workbook as written, with its first KPI actual answered `value`, opened as
     /// the workbook part opens it.
-    fn answered(s: &Strategy, round: &Id, section: &Id, value: f64) -> Vec<Opened> {
+    fn answered(s: &Strategy, round: &Id, section: &Id, value: f64) -> Vec<OpenedBook> {
         let r = s.round(round).unwrap();
         let bytes = section_workbook(s, r, section).unwrap();
         let mut opened = open_files(vec![(format!("{}.xlsx", s.department_name(section).unwrap()), bytes)]);
@@ -170,7 +170,7 @@ mod tests {
 
         let outcome = p.take(&mut s, &OnConfirmed::Keep, "企画 花子", "2025-05-07T01:00:00.000Z");
         flow.cancel();
-        assert_eq!(outcome, Outcome::Taken { values: 2, kept: 0, submitted: vec![a.clone(), b.clone()] });
+        assert_eq!(outcome, BooksOutcome::Taken { values: 2, kept: 0, submitted: vec![a.clone(), b.clone()] });
         for d in [&a, &b] {
             assert_eq!(standing(&s, &round, d), (AnswerStanding::Submitted, false), "提出, not 未提出 nor late");
             let last = s.round(&round).unwrap().latest(d).unwrap();
@@ -196,7 +196,7 @@ mod tests {
         assert!(p.can_take());
         assert_eq!(
             p.take(&mut s, &OnConfirmed::Keep, "企画 花子", "2025-05-09T00:00:00.000Z"),
-            Outcome::Taken { values: 0, kept: 0, submitted: vec![b.clone()] }
+            BooksOutcome::Taken { values: 0, kept: 0, submitted: vec![b.clone()] }
         );
         assert_eq!(standing(&s, &round, &b), (AnswerStanding::Submitted, false));
         assert_eq!(standing(&s, &round, &a).0, AnswerStanding::Confirmed);

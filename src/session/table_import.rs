@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 /// Where the cells came from.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Origin {
+pub enum CellSource {
     /// A workbook file, by its name.
     File(String),
     /// Cells pasted from Excel (or a web page's table).
@@ -29,7 +29,7 @@ pub const SAMPLE_ROWS: usize = 8;
 /// A table being mapped: the sheets read, and what the user chose.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableDraft {
-    pub origin: Origin,
+    pub origin: CellSource,
     pub sheets: Arc<Vec<Grid>>,
     /// The sheet shown (an index of `sheets`).
     pub sheet: usize,
@@ -52,7 +52,7 @@ pub struct TableDraft {
 impl TableDraft {
     /// The draft of freshly read sheets: the first sheet with a table found in it (else the
     /// first), its roles from the mapping remembered for its layout, else proposed.
-    pub fn new(origin: Origin, sheets: Vec<Grid>, mappings: &BTreeMap<String, Mapping>) -> TableDraft {
+    pub fn new(origin: CellSource, sheets: Vec<Grid>, mappings: &BTreeMap<String, Mapping>) -> TableDraft {
         let sheet = sheets.iter().position(|g| find_table(g).is_some()).unwrap_or(0);
         let mut draft = TableDraft {
             origin,
@@ -191,7 +191,7 @@ impl TableDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::table::{from_tsv, Cell, MatchedBy};
+    use crate::format::table::{from_tsv, Cell, RowMatchedBy};
 
     fn kitamoto() -> Strategy {
         crate::examples::EXAMPLES[0].load().unwrap()
@@ -206,7 +206,7 @@ mod tests {
     #[test]
     fn a_draft_finds_the_header_proposes_roles_and_plans() {
         let s = kitamoto();
-        let d = TableDraft::new(Origin::Pasted, vec![sheet()], &BTreeMap::new());
+        let d = TableDraft::new(CellSource::Pasted, vec![sheet()], &BTreeMap::new());
         assert!(d.header_found && !d.remembered);
         assert_eq!((d.header_first, d.header_last), (3, 3));
         assert_eq!(d.roles[..4], [ColumnRole::Code, ColumnRole::Name, ColumnRole::Unit, ColumnRole::Baseline]);
@@ -214,7 +214,7 @@ mod tests {
         assert_eq!(d.sample_rows(), [4, 5]);
         let plan = d.plan(&s);
         assert_eq!(plan.matched.len(), 1);
-        assert_eq!(plan.matched[0].by, MatchedBy::Code);
+        assert_eq!(plan.matched[0].by, RowMatchedBy::Code);
         assert_eq!(plan.new_indicators.len(), 1);
         assert_eq!(plan.new_indicators[0].under, Placement::Strategy);
         assert_eq!(s.indicators.len(), kitamoto().indicators.len(), "planning changes nothing");
@@ -222,23 +222,23 @@ mod tests {
 
     #[test]
     fn a_role_moves_from_the_column_that_had_it_and_the_mapping_is_remembered() {
-        let mut d = TableDraft::new(Origin::Pasted, vec![sheet()], &BTreeMap::new());
+        let mut d = TableDraft::new(CellSource::Pasted, vec![sheet()], &BTreeMap::new());
         d.set_role(5, ColumnRole::Name);
         assert_eq!((d.roles[1], d.roles[5]), (ColumnRole::Ignore, ColumnRole::Name));
         d.set_role(1, ColumnRole::Name);
         d.set_role(5, ColumnRole::Notes);
         let (key, mapping) = d.mapping();
         let mappings = BTreeMap::from([(key, mapping)]);
-        let again = TableDraft::new(Origin::Pasted, vec![sheet()], &mappings);
+        let again = TableDraft::new(CellSource::Pasted, vec![sheet()], &mappings);
         assert!(again.remembered);
         assert_eq!(again.roles[5], ColumnRole::Notes);
-        let fresh = TableDraft::new(Origin::Pasted, vec![sheet()], &BTreeMap::new());
+        let fresh = TableDraft::new(CellSource::Pasted, vec![sheet()], &BTreeMap::new());
         assert_eq!(fresh.roles[5], ColumnRole::Department, "担当課 is proposed as the section");
     }
 
     #[test]
     fn header_rows_named_by_the_user_are_kept_within_the_sheet() {
-        let mut d = TableDraft::new(Origin::Pasted, vec![sheet()], &BTreeMap::new());
+        let mut d = TableDraft::new(CellSource::Pasted, vec![sheet()], &BTreeMap::new());
         d.set_header_rows(1, 1, &BTreeMap::new());
         assert_eq!(d.shape().header_rows, 0..1);
         d.set_header_rows(4, 2, &BTreeMap::new());
@@ -246,20 +246,20 @@ mod tests {
         d.set_header_rows(0, 99, &BTreeMap::new());
         assert_eq!((d.header_first, d.header_last), (1, 5));
         let none = TableDraft::new(
-            Origin::Pasted,
+            CellSource::Pasted,
             vec![Grid { rows: vec![vec![Cell::Text("x".into())]], ..Grid::default() }],
             &BTreeMap::new(),
         );
         assert!(!none.header_found);
         assert_eq!((none.header_first, none.header_last), (1, 1));
-        let empty = TableDraft::new(Origin::Pasted, Vec::new(), &BTreeMap::new());
+        let empty = TableDraft::new(CellSource::Pasted, Vec::new(), &BTreeMap::new());
         assert!(empty.roles.is_empty() && empty.plan(&kitamoto()).new_indicators.is_empty());
     }
 
     #[test]
     fn the_years_offered_are_the_plan_periods_and_the_columns() {
         let s = kitamoto();
-        let d = TableDraft::new(Origin::Pasted, vec![sheet()], &BTreeMap::new());
+        let d = TableDraft::new(CellSource::Pasted, vec![sheet()], &BTreeMap::new());
         let years: Vec<i32> = d.years(&s).iter().map(|y| y.year.0).collect();
         assert_eq!(years, (s.period.first.0..=s.period.last.0).collect::<Vec<_>>());
     }
@@ -269,7 +269,7 @@ mod tests {
         let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/src/format/table/fixtures/kpi.xlsx")).unwrap();
         let sheets = crate::format::table::read_workbook(&bytes).unwrap();
         let s = kitamoto();
-        let mut d = TableDraft::new(Origin::File("kpi.xlsx".into()), sheets, &BTreeMap::new());
+        let mut d = TableDraft::new(CellSource::File("kpi.xlsx".into()), sheets, &BTreeMap::new());
         assert_eq!((d.sheet, d.header_first, d.header_last), (0, 3, 4), "the two-row header under the title");
         assert_eq!(d.headers[4], "令和4年度 実績");
         assert_eq!(d.sample_rows(), [5, 6, 7, 8, 9]);
@@ -289,12 +289,12 @@ mod tests {
         let s = kitamoto();
         let bytes = crate::format::xlsx::committee_workbook(&s, crate::locale::YearStyle::Japanese).unwrap();
         let sheets = crate::format::table::read_workbook(&bytes).unwrap();
-        let d = TableDraft::new(Origin::File("kitamoto.xlsx".into()), sheets, &BTreeMap::new());
+        let d = TableDraft::new(CellSource::File("kitamoto.xlsx".into()), sheets, &BTreeMap::new());
         assert!(d.is_own());
         assert_eq!((d.sheet, d.header_first, d.header_last, d.header_found), (0, 1, 2, true));
         let plan = d.plan(&s);
-        assert!(plan.matched.iter().all(|m| m.by == MatchedBy::Id) && !plan.matched.is_empty());
+        assert!(plan.matched.iter().all(|m| m.by == RowMatchedBy::Id) && !plan.matched.is_empty());
         assert!(plan.values.changes.is_empty() && plan.values.texts.is_empty() && plan.new_indicators.is_empty());
-        assert!(!TableDraft::new(Origin::Pasted, vec![sheet()], &BTreeMap::new()).is_own(), "a town's own table");
+        assert!(!TableDraft::new(CellSource::Pasted, vec![sheet()], &BTreeMap::new()).is_own(), "a town's own table");
     }
 }

@@ -15,12 +15,12 @@ pub struct Listing {
     /// Every kept version, newest first by the time it was saved (then by its number).
     pub versions: Vec<Version>,
     /// The lines, in that order: each one version or a run of autosaves (indices into `versions`).
-    pub lines: Vec<Line>,
+    pub lines: Vec<VersionLine>,
 }
 
 /// One line of the history.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Line {
+pub enum VersionLine {
     /// A version on a line of its own.
     One(usize),
     /// Two or more plain autosaves in a row, none with a name (newest first).
@@ -47,16 +47,16 @@ pub fn listing(versions: &[Version], named: impl Fn(&Version) -> bool) -> Listin
     let mut lines = Vec::new();
     // The newest on its own line, whatever it is.
     if !versions.is_empty() {
-        lines.push(Line::One(0));
+        lines.push(VersionLine::One(0));
     }
     let mut i = 1;
     while i < versions.len() {
         let run = versions[i..].iter().take_while(|v| gathered(v)).count();
         if run >= 2 {
-            lines.push(Line::Saves(i..i + run));
+            lines.push(VersionLine::Saves(i..i + run));
             i += run;
         } else {
-            lines.push(Line::One(i));
+            lines.push(VersionLine::One(i));
             i += 1;
         }
     }
@@ -100,7 +100,7 @@ mod tests {
         let l = listing(&versions, |_| false);
         let seqs: Vec<u64> = l.versions.iter().map(|v| v.seq).collect();
         assert_eq!(seqs, [3, 1, 2, 0]);
-        assert_eq!(l.lines, [Line::One(0), Line::One(1), Line::Saves(2..4)]);
+        assert_eq!(l.lines, [VersionLine::One(0), VersionLine::One(1), VersionLine::Saves(2..4)]);
         assert_eq!((l.newer(0), l.newer(1), l.newer(3)), (None, Some(3), Some(2)));
     }
 
@@ -122,26 +122,30 @@ mod tests {
         let l = listing(&versions, |v| v.saved_at == heard);
         let at = |i: usize| l.versions[i].saved_at.as_str();
         assert_eq!(l.lines.len(), 7);
-        assert_eq!(l.lines[0], Line::One(0), "the newest is a line of its own");
+        assert_eq!(l.lines[0], VersionLine::One(0), "the newest is a line of its own");
         assert_eq!(at(0), "2026-12-04T09:30:00Z");
-        assert_eq!(l.lines[1], Line::One(1), "the named draft");
+        assert_eq!(l.lines[1], VersionLine::One(1), "the named draft");
         // The 32 saves of 3 December, the one a hearing heard taken out of their run.
-        let Line::Saves(newer) = l.lines[2].clone() else { panic!("{:?}", l.lines[2]) };
-        let Line::One(heard_at) = l.lines[3] else { panic!() };
-        let Line::Saves(older) = l.lines[4].clone() else { panic!() };
+        let VersionLine::Saves(newer) = l.lines[2].clone() else { panic!("{:?}", l.lines[2]) };
+        let VersionLine::One(heard_at) = l.lines[3] else { panic!() };
+        let VersionLine::Saves(older) = l.lines[4].clone() else { panic!() };
         assert_eq!(at(heard_at), heard);
         assert_eq!(newer.len() + older.len(), 32, "31 of 3 December's, and 2 December's next to them");
         assert_eq!(older.end, 35);
-        assert_eq!(l.lines[5], Line::One(35), "an import is never gathered");
-        assert_eq!(l.lines[6], Line::One(36), "a save alone between an import and the end");
+        assert_eq!(l.lines[5], VersionLine::One(35), "an import is never gathered");
+        assert_eq!(l.lines[6], VersionLine::One(36), "a save alone between an import and the end");
     }
 
     #[test]
     fn the_newest_stays_a_line_of_its_own_before_the_run_it_would_start() {
         let versions =
             [save(1, "2026-12-03T10:00:00Z"), save(2, "2026-12-03T10:05:00Z"), save(3, "2026-12-03T10:09:00Z")];
-        assert_eq!(listing(&versions, |_| false).lines, [Line::One(0), Line::Saves(1..3)]);
-        assert_eq!(listing(&versions[..2], |_| false).lines, [Line::One(0), Line::One(1)], "one left: no run");
+        assert_eq!(listing(&versions, |_| false).lines, [VersionLine::One(0), VersionLine::Saves(1..3)]);
+        assert_eq!(
+            listing(&versions[..2], |_| false).lines,
+            [VersionLine::One(0), VersionLine::One(1)],
+            "one left: no run"
+        );
     }
 
     #[test]
@@ -149,7 +153,7 @@ mod tests {
         let versions = [save(1, "not a time"), save(2, "2026-12-03T10:00:00Z"), save(3, "nor this")];
         let l = listing(&versions, |_| false);
         assert_eq!(l.versions.iter().map(|v| v.seq).collect::<Vec<_>>(), [2, 3, 1]);
-        assert_eq!(l.lines, [Line::One(0), Line::Saves(1..3)]);
+        assert_eq!(l.lines, [VersionLine::One(0), VersionLine::Saves(1..3)]);
         assert_eq!(listing(&[], |_| false).lines, []);
     }
 }

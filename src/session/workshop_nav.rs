@@ -49,7 +49,7 @@ const SWIPE_MAX_MS: f64 = 800.0;
 
 /// The level shown, by positions in the strategy (goal index, measure index in that goal).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
+pub enum DeckLevel {
     Goals,
     Goal(usize),
     Measure(usize, usize),
@@ -57,28 +57,28 @@ pub enum Level {
 
 /// The level shown and the item that is current on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Place {
-    pub level: Level,
+pub struct DeckPlace {
+    pub level: DeckLevel,
     pub item: usize,
 }
 
-impl Default for Place {
+impl Default for DeckPlace {
     fn default() -> Self {
-        Place { level: Level::Goals, item: 0 }
+        DeckPlace { level: DeckLevel::Goals, item: 0 }
     }
 }
 
 /// What the presentation needs to know about the strategy's shape to move: for each goal, its
 /// number of measures and of items on its page (measures first, then numerical targets), and
 /// for each measure its number of KPIs.
-pub trait Shape {
+pub trait DeckShape {
     fn goals(&self) -> usize;
     fn measures(&self, goal: usize) -> usize;
     fn goal_items(&self, goal: usize) -> usize;
     fn measure_items(&self, goal: usize, measure: usize) -> usize;
 }
 
-impl Shape for crate::model::Strategy {
+impl DeckShape for crate::model::Strategy {
     fn goals(&self) -> usize {
         self.goals.len()
     }
@@ -98,52 +98,54 @@ impl Shape for crate::model::Strategy {
     }
 }
 
-impl Place {
+impl DeckPlace {
     /// The number of items on this place's level.
-    fn items(self, s: &impl Shape) -> usize {
+    fn items(self, s: &impl DeckShape) -> usize {
         match self.level {
-            Level::Goals => s.goals(),
-            Level::Goal(g) => s.goal_items(g),
-            Level::Measure(g, m) => s.measure_items(g, m),
+            DeckLevel::Goals => s.goals(),
+            DeckLevel::Goal(g) => s.goal_items(g),
+            DeckLevel::Measure(g, m) => s.measure_items(g, m),
         }
     }
 
     /// Where a move leads. A move that cannot be made leaves the place as it is.
-    pub fn step(self, mv: Move, s: &impl Shape) -> Place {
+    pub fn step(self, mv: Move, s: &impl DeckShape) -> DeckPlace {
         let n = self.items(s);
         let last = n.saturating_sub(1);
         match (self.level, mv) {
             // On a measure, ← → are the goal's other measures.
-            (Level::Measure(g, m), Move::Next) if m + 1 < s.measures(g) => {
-                Place { level: Level::Measure(g, m + 1), item: 0 }
+            (DeckLevel::Measure(g, m), Move::Next) if m + 1 < s.measures(g) => {
+                DeckPlace { level: DeckLevel::Measure(g, m + 1), item: 0 }
             }
-            (Level::Measure(g, m), Move::Previous) if m > 0 => Place { level: Level::Measure(g, m - 1), item: 0 },
-            (Level::Measure(..), Move::Next | Move::Previous) => self,
-            (_, Move::Next) => Place { item: (self.item + 1).min(last), ..self },
-            (_, Move::Previous) => Place { item: self.item.saturating_sub(1), ..self },
-            (_, Move::First) => Place { item: 0, ..self },
-            (_, Move::Last) => Place { item: last, ..self },
-            (Level::Goals, Move::Into) if self.item < n => Place { level: Level::Goal(self.item), item: 0 },
-            (Level::Goal(g), Move::Into) if self.item < s.measures(g) => {
-                Place { level: Level::Measure(g, self.item), item: 0 }
+            (DeckLevel::Measure(g, m), Move::Previous) if m > 0 => {
+                DeckPlace { level: DeckLevel::Measure(g, m - 1), item: 0 }
+            }
+            (DeckLevel::Measure(..), Move::Next | Move::Previous) => self,
+            (_, Move::Next) => DeckPlace { item: (self.item + 1).min(last), ..self },
+            (_, Move::Previous) => DeckPlace { item: self.item.saturating_sub(1), ..self },
+            (_, Move::First) => DeckPlace { item: 0, ..self },
+            (_, Move::Last) => DeckPlace { item: last, ..self },
+            (DeckLevel::Goals, Move::Into) if self.item < n => DeckPlace { level: DeckLevel::Goal(self.item), item: 0 },
+            (DeckLevel::Goal(g), Move::Into) if self.item < s.measures(g) => {
+                DeckPlace { level: DeckLevel::Measure(g, self.item), item: 0 }
             }
             (_, Move::Into) => self,
-            (Level::Goals, Move::Back) => self,
-            (Level::Goal(g), Move::Back) => Place { level: Level::Goals, item: g },
-            (Level::Measure(g, m), Move::Back) => Place { level: Level::Goal(g), item: m },
+            (DeckLevel::Goals, Move::Back) => self,
+            (DeckLevel::Goal(g), Move::Back) => DeckPlace { level: DeckLevel::Goals, item: g },
+            (DeckLevel::Measure(g, m), Move::Back) => DeckPlace { level: DeckLevel::Goal(g), item: m },
         }
     }
 
     /// The same place made valid for a strategy that changed shape (a goal removed meanwhile).
-    pub fn clamp(self, s: &impl Shape) -> Place {
+    pub fn clamp(self, s: &impl DeckShape) -> DeckPlace {
         let level = match self.level {
-            Level::Goal(g) if g >= s.goals() => return Place::default(),
-            Level::Measure(g, _) if g >= s.goals() => return Place::default(),
-            Level::Measure(g, m) if m >= s.measures(g) => Level::Goal(g),
+            DeckLevel::Goal(g) if g >= s.goals() => return DeckPlace::default(),
+            DeckLevel::Measure(g, _) if g >= s.goals() => return DeckPlace::default(),
+            DeckLevel::Measure(g, m) if m >= s.measures(g) => DeckLevel::Goal(g),
             l => l,
         };
-        let place = Place { level, ..self };
-        Place { item: place.item.min(place.items(s).saturating_sub(1)), ..place }
+        let place = DeckPlace { level, ..self };
+        DeckPlace { item: place.item.min(place.items(s).saturating_sub(1)), ..place }
     }
 }
 
@@ -163,7 +165,7 @@ mod tests {
 
     /// Goals with (measures, numerical targets); every measure has 2 KPIs.
     struct Fake(Vec<(usize, usize)>);
-    impl Shape for Fake {
+    impl DeckShape for Fake {
         fn goals(&self) -> usize {
             self.0.len()
         }
@@ -178,48 +180,51 @@ mod tests {
         }
     }
 
-    fn walk(s: &Fake, keys: &[&str]) -> Place {
-        keys.iter().fold(Place::default(), |p, k| p.step(Move::of_key(k).unwrap(), s))
+    fn walk(s: &Fake, keys: &[&str]) -> DeckPlace {
+        keys.iter().fold(DeckPlace::default(), |p, k| p.step(Move::of_key(k).unwrap(), s))
     }
 
     #[test]
     fn keys_move_between_items_drill_in_and_back() {
         let s = Fake(vec![(0, 2), (3, 1), (1, 0)]);
-        assert_eq!(walk(&s, &["ArrowRight"]), Place { level: Level::Goals, item: 1 });
+        assert_eq!(walk(&s, &["ArrowRight"]), DeckPlace { level: DeckLevel::Goals, item: 1 });
         assert_eq!(
             walk(&s, &["PageDown", "PageDown", "PageDown"]),
-            Place { level: Level::Goals, item: 2 },
+            DeckPlace { level: DeckLevel::Goals, item: 2 },
             "stops at the last"
         );
-        assert_eq!(walk(&s, &["PageUp"]), Place::default(), "stops at the first");
-        assert_eq!(walk(&s, &["ArrowRight", "Enter"]), Place { level: Level::Goal(1), item: 0 });
-        assert_eq!(walk(&s, &["ArrowRight", "ArrowDown", "End"]), Place { level: Level::Goal(1), item: 3 });
+        assert_eq!(walk(&s, &["PageUp"]), DeckPlace::default(), "stops at the first");
+        assert_eq!(walk(&s, &["ArrowRight", "Enter"]), DeckPlace { level: DeckLevel::Goal(1), item: 0 });
+        assert_eq!(walk(&s, &["ArrowRight", "ArrowDown", "End"]), DeckPlace { level: DeckLevel::Goal(1), item: 3 });
         // Into a measure, then ← → go through the goal's measures like slides.
         assert_eq!(
             walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter"]),
-            Place { level: Level::Measure(1, 1), item: 0 }
+            DeckPlace { level: DeckLevel::Measure(1, 1), item: 0 }
         );
         assert_eq!(
             walk(&s, &["ArrowRight", "Enter", "Enter", "ArrowRight", "ArrowRight", "ArrowRight"]),
-            Place { level: Level::Measure(1, 2), item: 0 }
+            DeckPlace { level: DeckLevel::Measure(1, 2), item: 0 }
         );
         assert_eq!(
             walk(&s, &["ArrowRight", "Enter", "Enter", "ArrowLeft"]),
-            Place { level: Level::Measure(1, 0), item: 0 }
+            DeckPlace { level: DeckLevel::Measure(1, 0), item: 0 }
         );
         // Back returns to the item one came from.
         assert_eq!(
             walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter", "Escape"]),
-            Place { level: Level::Goal(1), item: 1 }
+            DeckPlace { level: DeckLevel::Goal(1), item: 1 }
         );
         assert_eq!(
             walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter", "Backspace", "ArrowUp"]),
-            Place { level: Level::Goals, item: 1 }
+            DeckPlace { level: DeckLevel::Goals, item: 1 }
         );
-        assert_eq!(walk(&s, &["Escape"]), Place::default());
+        assert_eq!(walk(&s, &["Escape"]), DeckPlace::default());
         // A numerical target is an item but not a page of its own; a goal without measures has no measure page.
-        assert_eq!(walk(&s, &["Enter", "Enter"]), Place { level: Level::Goal(0), item: 0 });
-        assert_eq!(walk(&s, &["ArrowRight", "Enter", "End", "Enter"]), Place { level: Level::Goal(1), item: 3 });
+        assert_eq!(walk(&s, &["Enter", "Enter"]), DeckPlace { level: DeckLevel::Goal(0), item: 0 });
+        assert_eq!(
+            walk(&s, &["ArrowRight", "Enter", "End", "Enter"]),
+            DeckPlace { level: DeckLevel::Goal(1), item: 3 }
+        );
         assert_eq!(Move::of_key("a"), None);
         assert_eq!(Move::of_key(" "), None);
     }
@@ -227,14 +232,20 @@ mod tests {
     #[test]
     fn an_empty_strategy_goes_nowhere() {
         let s = Fake(vec![]);
-        assert_eq!(walk(&s, &["ArrowRight", "Enter", "End"]), Place::default());
+        assert_eq!(walk(&s, &["ArrowRight", "Enter", "End"]), DeckPlace::default());
     }
 
     #[test]
     fn a_place_is_clamped_when_the_strategy_shrinks() {
         let s = Fake(vec![(2, 0)]);
-        assert_eq!(Place { level: Level::Measure(0, 5), item: 1 }.clamp(&s), Place { level: Level::Goal(0), item: 1 });
-        assert_eq!(Place { level: Level::Goal(3), item: 1 }.clamp(&s), Place::default());
-        assert_eq!(Place { level: Level::Goals, item: 7 }.clamp(&s), Place { level: Level::Goals, item: 0 });
+        assert_eq!(
+            DeckPlace { level: DeckLevel::Measure(0, 5), item: 1 }.clamp(&s),
+            DeckPlace { level: DeckLevel::Goal(0), item: 1 }
+        );
+        assert_eq!(DeckPlace { level: DeckLevel::Goal(3), item: 1 }.clamp(&s), DeckPlace::default());
+        assert_eq!(
+            DeckPlace { level: DeckLevel::Goals, item: 7 }.clamp(&s),
+            DeckPlace { level: DeckLevel::Goals, item: 0 }
+        );
     }
 }

@@ -10,7 +10,9 @@ use super::ancestry::taken_origin;
 use super::decode::{decode, decode_as};
 use super::versions::Origin;
 use super::{keys, Backend, Backup, BackupReason, StorageError, Store, VersionReason, Write};
-use crate::format::{export_compact, export_everything, fingerprint, legacy_version, Everything, Kept, Lineage, Saved};
+use crate::format::{
+    export_compact, export_everything, fingerprint, legacy_version, BackupToWrite, Everything, Lineage, Saved,
+};
 use crate::history::marks::StoredMarks;
 use crate::model::{Id, Strategy};
 use std::collections::HashSet;
@@ -150,9 +152,9 @@ impl<B: Backend> Store<B> {
             }
         }
         let saved: Vec<Saved<'_>> = strategies.iter().map(|(s, at)| Saved { strategy: s, saved_at: at }).collect();
-        let kept: Vec<Kept<'_>> = backups
+        let kept: Vec<BackupToWrite<'_>> = backups
             .iter()
-            .map(|(s, b)| Kept { strategy: s, taken_at: &b.taken_at, reason: b.reason.as_str() })
+            .map(|(s, b)| BackupToWrite { strategy: s, taken_at: &b.taken_at, reason: b.reason.as_str() })
             .collect();
         let regions: Vec<_> = self.regions().await?.into_iter().map(|r| r.region).collect();
         Ok(export_everything(&saved, &kept, &regions, now))

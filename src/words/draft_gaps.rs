@@ -3,18 +3,18 @@
 
 use super::problems::place;
 use crate::locale::Language;
-use crate::model::draft_gaps::{Gap, GapKind, Named, TextField};
+use crate::model::draft_gaps::{CarriedText, Gap, GapKind, PeriodMention};
 use crate::model::Strategy;
 
-fn field(f: TextField, lang: Language) -> &'static str {
+fn field(f: CarriedText, lang: Language) -> &'static str {
     let (ja, en) = match f {
-        TextField::Heading => ("見出し", "heading"),
-        TextField::Body => ("本文", "text"),
-        TextField::Title => ("名称", "title"),
-        TextField::Subtitle => ("副題", "subtitle"),
-        TextField::Direction => ("基本的方向", "direction"),
-        TextField::Summary => ("概要", "summary"),
-        TextField::Description => ("内容", "description"),
+        CarriedText::Heading => ("見出し", "heading"),
+        CarriedText::Body => ("本文", "text"),
+        CarriedText::Title => ("名称", "title"),
+        CarriedText::Subtitle => ("副題", "subtitle"),
+        CarriedText::Direction => ("基本的方向", "direction"),
+        CarriedText::Summary => ("概要", "summary"),
+        CarriedText::Description => ("内容", "description"),
     };
     crate::locale::tr(lang, ja, en)
 }
@@ -43,12 +43,12 @@ pub fn gap(g: &Gap, s: &Strategy, lang: Language) -> String {
         (GapKind::NoTargetYear { series: l }, false) => format!("the target{} has no year", series(l)),
         (GapKind::NamesPreviousPeriod { field: f, named, excerpt }, _) => {
             let how = match (named, ja) {
-                (Named::Title(t), true) => format!("前期の名称「{t}」"),
-                (Named::Title(t), false) => format!("the previous period's title “{t}”"),
-                (Named::Ordinal(n), true) => format!("前期の「{n}」"),
-                (Named::Ordinal(n), false) => format!("the previous period's “{n}”"),
-                (Named::Year(y), true) => format!("前期の年度（{}）", y.japanese()),
-                (Named::Year(y), false) => format!("the previous period's year ({})", y.english()),
+                (PeriodMention::Title(t), true) => format!("前期の名称「{t}」"),
+                (PeriodMention::Title(t), false) => format!("the previous period's title “{t}”"),
+                (PeriodMention::Ordinal(n), true) => format!("前期の「{n}」"),
+                (PeriodMention::Ordinal(n), false) => format!("the previous period's “{n}”"),
+                (PeriodMention::Year(y), true) => format!("前期の年度（{}）", y.japanese()),
+                (PeriodMention::Year(y), false) => format!("the previous period's year ({})", y.english()),
             };
             match ja {
                 true => format!("{}に{how}が書かれています ―「{excerpt}」", field(*f, lang)),
@@ -62,7 +62,7 @@ pub fn gap(g: &Gap, s: &Strategy, lang: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::draft_gaps::{Gap, GapKind, Named, TextField};
+    use crate::model::draft_gaps::{CarriedText, Gap, GapKind, PeriodMention};
     use crate::model::FiscalYear;
 
     #[test]
@@ -71,8 +71,8 @@ mod tests {
         let g = Gap {
             path: "sections[1]".into(),
             kind: GapKind::NamesPreviousPeriod {
-                field: TextField::Body,
-                named: Named::Year(FiscalYear(2022)),
+                field: CarriedText::Body,
+                named: PeriodMention::Year(FiscalYear(2022)),
                 excerpt: "令和4年度から7年度までの4年間".into(),
             },
         };

@@ -310,7 +310,7 @@ fn count_line(lines: &mut Vec<String>, lang: Language, n: usize, ja: &str, en: &
 }
 
 /// What bringing files into a region did, one line per outcome that happened.
-fn tally_lines(t: &crate::session::region::Tally, lang: Language) -> Vec<String> {
+fn tally_lines(t: &crate::session::region::BringInTally, lang: Language) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = |n, ja_text, en_text| count_line(&mut lines, lang, n, ja_text, en_text);
     line(t.added, "新しく追加した戦略:", "Strategies added");
@@ -420,14 +420,17 @@ mod tests {
 
     #[test]
     fn region_notices_say_what_came_in_and_offer_undo_words() {
-        use crate::session::region::Tally;
-        let tally = Tally { added: 4, unreadable: 1, ..Tally::default() };
+        use crate::session::region::BringInTally;
+        let tally = BringInTally { added: 4, unreadable: 1, ..BringInTally::default() };
         let said = notice(&Notice::RegionBroughtIn { region: "渡島管内".into(), tally }, Language::Ja);
         assert!(said.error, "a file that could not be read is an alert");
         assert_eq!(said.headline, "ファイルを取り込みました:「渡島管内」");
         assert_eq!(said.lines, ["新しく追加した戦略: 4 件", "読めなかったファイル: 1 件"]);
         let clean = notice(
-            &Notice::RegionBroughtIn { region: "R".into(), tally: Tally { already_here: 2, ..Tally::default() } },
+            &Notice::RegionBroughtIn {
+                region: "R".into(),
+                tally: BringInTally { already_here: 2, ..BringInTally::default() },
+            },
             Language::En,
         );
         assert!(!clean.error);
@@ -446,7 +449,7 @@ mod tests {
         let opened = notice(
             &Notice::RegionOpened {
                 region: "渡島管内".into(),
-                tally: Tally { added: 2, unreadable: 1, ..Tally::default() },
+                tally: BringInTally { added: 2, unreadable: 1, ..BringInTally::default() },
                 errors: vec![("r.json".into(), error.clone())],
             },
             Language::Ja,

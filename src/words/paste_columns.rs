@@ -1,31 +1,31 @@
 //! The words of a paste's columns: each role's name (「提出者（公表しません）」), how it was found,
 //! and what is left for the officer to choose before anything is taken.
 
-use crate::format::opinions::{Found, PastedColumn, Role, ToChoose};
+use crate::format::opinions::{ColumnContent, PastedColumn, RoleFoundBy, ToChoose};
 use crate::locale::{tr, Language};
 
 /// A role as the column's dropdown names it.
-pub fn role(r: Role, lang: Language) -> &'static str {
+pub fn role(r: ColumnContent, lang: Language) -> &'static str {
     match r {
-        Role::Number => tr(lang, "番号", "Number"),
-        Role::Place => tr(lang, "該当箇所（公表）", "Place (published)"),
-        Role::Text => tr(lang, "意見（公表）", "Opinion (published)"),
-        Role::Summary => tr(lang, "意見の要旨（公表）", "Summary (published)"),
-        Role::Sender => tr(lang, "提出者（公表しません）", "Sender (never published)"),
-        Role::Answer => tr(lang, "市の考え方（公表）", "The town's answer (published)"),
-        Role::Response => tr(lang, "対応（公表）", "Response (published)"),
-        Role::Skip => tr(lang, "取り込まない", "Not taken"),
+        ColumnContent::Number => tr(lang, "番号", "Number"),
+        ColumnContent::Place => tr(lang, "該当箇所（公表）", "Place (published)"),
+        ColumnContent::Text => tr(lang, "意見（公表）", "Opinion (published)"),
+        ColumnContent::Summary => tr(lang, "意見の要旨（公表）", "Summary (published)"),
+        ColumnContent::Sender => tr(lang, "提出者（公表しません）", "Sender (never published)"),
+        ColumnContent::Answer => tr(lang, "市の考え方（公表）", "The town's answer (published)"),
+        ColumnContent::Response => tr(lang, "対応（公表）", "Response (published)"),
+        ColumnContent::Skip => tr(lang, "取り込まない", "Not taken"),
     }
 }
 
 /// How a column's role was found, said beside it.
-pub fn found(f: Found, lang: Language) -> &'static str {
+pub fn found(f: RoleFoundBy, lang: Language) -> &'static str {
     match f {
-        Found::Heading => tr(lang, "見出しから", "from its heading"),
-        Found::Words => tr(lang, "見出しの語から（確かめてください）", "from a word of its heading (check it)"),
-        Found::Position => tr(lang, "列の位置から（確かめてください）", "from its place (check it)"),
-        Found::Chosen => tr(lang, "選んだとおり", "as chosen"),
-        Found::Unknown => tr(lang, "分かりません（選んでください）", "unknown (choose one)"),
+        RoleFoundBy::Heading => tr(lang, "見出しから", "from its heading"),
+        RoleFoundBy::Words => tr(lang, "見出しの語から（確かめてください）", "from a word of its heading (check it)"),
+        RoleFoundBy::Position => tr(lang, "列の位置から（確かめてください）", "from its place (check it)"),
+        RoleFoundBy::Chosen => tr(lang, "選んだとおり", "as chosen"),
+        RoleFoundBy::Unknown => tr(lang, "分かりません（選んでください）", "unknown (choose one)"),
     }
 }
 
@@ -92,6 +92,6 @@ mod tests {
                 "「意見」と「ご意見の内容」が同じ「意見（公表）」です。一つにしてください。"
             ]
         );
-        assert_eq!(role(Role::Sender, Language::Ja), "提出者（公表しません）");
+        assert_eq!(role(ColumnContent::Sender, Language::Ja), "提出者（公表しません）");
     }
 }

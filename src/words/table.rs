@@ -4,7 +4,7 @@
 
 use crate::format::outline::{Created, DropReason, Level};
 use crate::format::table::{
-    BlockReason, ColumnRole, HeaderYear, MatchedBy, SheetLimit, SkipReason, WorkbookError, WorkbookFormat, YearBlock,
+    BlockReason, ColumnRole, HeaderYear, RowMatchedBy, SheetLimit, SkipReason, WorkbookError, WorkbookFormat, YearBlock,
 };
 use crate::locale::{tr, year, Language, YearStyle};
 use crate::model::YearBasis;
@@ -167,12 +167,12 @@ pub fn column_role_value(role: ColumnRole) -> String {
 }
 
 /// How a row found its indicator: 「指標番号で」.
-pub fn matched_by(by: MatchedBy, lang: Language) -> &'static str {
+pub fn matched_by(by: RowMatchedBy, lang: Language) -> &'static str {
     match by {
-        MatchedBy::Id => tr(lang, "指標IDが一致", "same ID"),
-        MatchedBy::Code => tr(lang, "指標番号が一致", "same code"),
-        MatchedBy::Name => tr(lang, "指標名が一致", "same name"),
-        MatchedBy::Chosen => tr(lang, "選んだ指標", "chosen"),
+        RowMatchedBy::Id => tr(lang, "指標IDが一致", "same ID"),
+        RowMatchedBy::Code => tr(lang, "指標番号が一致", "same code"),
+        RowMatchedBy::Name => tr(lang, "指標名が一致", "same name"),
+        RowMatchedBy::Chosen => tr(lang, "選んだ指標", "chosen"),
     }
 }
 

@@ -1,21 +1,21 @@
 //! The table import page's sentences: where the table came from, what its preview counts, and
 //! what importing it did.
 
-use crate::format::table::{MatchedBy, SkipReason};
+use crate::format::table::{RowMatchedBy, SkipReason};
 use crate::locale::{tr, Language};
-use crate::session::table_import::Origin;
+use crate::session::table_import::CellSource;
 
 /// A source as the messages name it: 「kpi.xlsx」, 「貼り付けたセル」.
-pub fn source_name(o: &Origin, lang: Language) -> String {
+pub fn source_name(o: &CellSource, lang: Language) -> String {
     match (o, lang) {
-        (Origin::File(name), Language::Ja) => format!("「{name}」"),
-        (Origin::File(name), Language::En) => format!("\"{name}\""),
-        (Origin::Pasted, _) => tr(lang, "貼り付けたセル", "The pasted cells").to_owned(),
+        (CellSource::File(name), Language::Ja) => format!("「{name}」"),
+        (CellSource::File(name), Language::En) => format!("\"{name}\""),
+        (CellSource::Pasted, _) => tr(lang, "貼り付けたセル", "The pasted cells").to_owned(),
     }
 }
 
 /// What an import took in.
-pub fn applied(source: &Origin, indicators: usize, values: usize, lang: Language) -> String {
+pub fn applied(source: &CellSource, indicators: usize, values: usize, lang: Language) -> String {
     let source = source_name(source, lang);
     match lang {
         Language::Ja => format!("{source}から 新しい指標 {indicators} 件と {values} 件の値を取り込みました。"),
@@ -24,7 +24,7 @@ pub fn applied(source: &Origin, indicators: usize, values: usize, lang: Language
 }
 
 /// An import undone.
-pub fn undone(source: &Origin, lang: Language) -> String {
+pub fn undone(source: &CellSource, lang: Language) -> String {
     let source = source_name(source, lang);
     match lang {
         Language::Ja => format!("{source}の取り込みを元に戻しました。"),
@@ -33,7 +33,7 @@ pub fn undone(source: &Origin, lang: Language) -> String {
 }
 
 /// An import the user cancelled.
-pub fn cancelled(source: &Origin, lang: Language) -> String {
+pub fn cancelled(source: &CellSource, lang: Language) -> String {
     let source = source_name(source, lang);
     match lang {
         Language::Ja => format!("{source}は取り込みませんでした。何も変わっていません。"),
@@ -42,7 +42,7 @@ pub fn cancelled(source: &Origin, lang: Language) -> String {
 }
 
 /// An import refused.
-pub fn refused(source: &Origin, lang: Language) -> String {
+pub fn refused(source: &CellSource, lang: Language) -> String {
     let source = source_name(source, lang);
     match lang {
         Language::Ja => format!("{source}は取り込めません。何も変わっていません。"),
@@ -84,7 +84,7 @@ pub fn indicator_of_row(row: usize, lang: Language) -> String {
 }
 
 /// How an ambiguous row found its `candidates`.
-pub fn ambiguous(by: MatchedBy, candidates: usize, lang: Language) -> String {
+pub fn ambiguous(by: RowMatchedBy, candidates: usize, lang: Language) -> String {
     let by = super::matched_by(by, lang);
     match lang {
         Language::Ja => format!("{by}（{candidates} 件の候補）"),
@@ -122,14 +122,14 @@ mod tests {
 
     #[test]
     fn a_source_is_named_by_its_file_or_as_pasted_cells() {
-        let file = Origin::File("kpi.xlsx".to_owned());
+        let file = CellSource::File("kpi.xlsx".to_owned());
         assert_eq!(
             applied(&file, 2, 30, Language::Ja),
             "「kpi.xlsx」から 新しい指標 2 件と 30 件の値を取り込みました。"
         );
-        assert_eq!(undone(&Origin::Pasted, Language::En), "The import of the pasted cells was undone.");
+        assert_eq!(undone(&CellSource::Pasted, Language::En), "The import of the pasted cells was undone.");
         assert_eq!(
-            cancelled(&Origin::Pasted, Language::Ja),
+            cancelled(&CellSource::Pasted, Language::Ja),
             "貼り付けたセルは取り込みませんでした。何も変わっていません。"
         );
     }

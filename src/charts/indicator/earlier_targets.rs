@@ -6,19 +6,11 @@
 use super::{named, Drawn};
 use crate::charts::Table;
 use crate::locale;
-use crate::model::{FiscalYear, Series};
+use crate::model::Series;
 use charming::element::{ItemStyle, LineStyle, LineStyleType};
 use charming::series::Line;
 
 const EARLIER_GREY: &str = "#8c8c8c";
-
-/// The years the earlier targets need on the axis (their due years and spans).
-pub fn years(series: &Series) -> impl Iterator<Item = FiscalYear> + '_ {
-    series.target_history.iter().flat_map(|r| {
-        let span = r.target.span().map(|(from, _)| from);
-        r.target.due_year().into_iter().chain(span)
-    })
-}
 
 impl Drawn<'_> {
     /// The earlier targets of this series as grey lines, with their legend names.

@@ -149,13 +149,10 @@ fn axis_years(s: &Strategy, ind: &Indicator) -> Vec<FiscalYear> {
         }
         series.actuals.iter().for_each(|a| see(a.year));
         series.interim.iter().for_each(|i| see(i.year));
-        if let Some(y) = series.target.as_ref().and_then(Target::due_year) {
-            see(y);
+        // The due years and spans of the target and of the earlier targets it revised.
+        for t in series.target.iter().chain(series.target_history.iter().map(|r| &r.target)) {
+            t.due_year().into_iter().chain(t.span().map(|(from, _)| from)).for_each(&mut see);
         }
-        if let Some((from, _)) = series.target.as_ref().and_then(Target::span) {
-            see(from);
-        }
-        earlier_targets::years(series).for_each(&mut see);
     }
     history::years(ind).for_each(see);
     years(first, last)

@@ -74,11 +74,6 @@ mod region;
 mod rules;
 mod target_words;
 pub use target_words::read_target;
-
-/// A year cell as the CSV reads it (「平成30年」, 「R7」, 「令和5年4月1日現在」), or `None`.
-pub(crate) fn read_target_year(text: &str) -> Option<crate::model::FiscalYear> {
-    rules::year(text).ok()
-}
 #[cfg(test)]
 mod tests;
 mod texts;
@@ -104,8 +99,9 @@ pub use plan::{
     plan_import, CellChange, CellKind, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason, ValueChange,
 };
 pub use population::{population_age_groups, population_pyramid, population_totals};
-pub(crate) use read::{Column, Header, Record};
+pub(crate) use read::{CsvColumn, CsvHeader, Record};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
+pub(crate) use rules::read_target_year;
 pub use texts::{SourceOf, TextChange, TextEdit};
 pub use value_cell::{read_typed_value, TypedValue};
 pub(crate) use value_cell::{read_value, says_running_total, ValueCell};

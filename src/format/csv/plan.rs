@@ -3,7 +3,7 @@
 //! Nothing changes until [`apply`](super::apply).
 
 use super::planner::Planner;
-use super::read::{records, Header, Record};
+use super::read::{records, CsvHeader, Record};
 use super::texts::TextChange;
 use super::CsvError;
 use crate::model::{FiscalYear, Id, Strategy, Target, YearBasis};
@@ -208,7 +208,7 @@ pub struct CsvPlan {
 pub fn plan_import(s: &Strategy, text: &str) -> Result<CsvPlan, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rest = records(text)?.into_iter().skip_while(Record::is_blank);
-    let header = Header::parse(&rest.next().ok_or(CsvError::Empty)?.cells);
+    let header = CsvHeader::parse(&rest.next().ok_or(CsvError::Empty)?.cells);
     if let Some((name, first, second)) = header.duplicate() {
         return Err(CsvError::DuplicateColumn { name, first, second });
     }
@@ -223,7 +223,7 @@ pub fn plan_import(s: &Strategy, text: &str) -> Result<CsvPlan, CsvError> {
 /// Rows of a wide layout already split into cells, each column's meaning given by `header`
 /// (a town's own table, `format::table`), read by the same rules as a CSV file. A record's row
 /// is the row its sheet shows; refusals name the header's names.
-pub(crate) fn plan_rows(s: &Strategy, header: &Header, records: &[Record]) -> CsvPlan {
+pub(crate) fn plan_rows(s: &Strategy, header: &CsvHeader, records: &[Record]) -> CsvPlan {
     let mut planner = Planner::new(s, header, Layout::Wide);
     for record in records.iter().filter(|r| !r.is_blank()) {
         planner.row(record);

@@ -91,7 +91,7 @@ fn unclosed_quote(tail: &str) -> bool {
 
 /// What a column of the header holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Column {
+pub(crate) enum CsvColumn {
     Id,
     Code,
     Series,
@@ -126,63 +126,63 @@ pub(crate) enum Column {
     Unknown,
 }
 
-pub(crate) struct Header {
+pub(crate) struct CsvHeader {
     pub names: Vec<String>,
-    pub columns: Vec<Column>,
+    pub columns: Vec<CsvColumn>,
 }
 
-const NAMED: [(&str, Column); 23] = [
-    (ID, Column::Id),
-    (CODE, Column::Code),
-    (NAME, Column::Descriptive),
-    (SERIES, Column::Series),
-    (UNIT, Column::Descriptive),
-    (BASELINE, Column::Baseline),
-    (BASELINE_YEAR, Column::BaselineYear),
-    (TARGET, Column::Target),
-    (TARGET_YEAR, Column::TargetYear),
-    (YEAR, Column::Year),
-    (KIND, Column::Kind),
-    (VALUE, Column::Value),
-    (PROVISIONAL, Column::Provisional),
-    (YEAR_BASIS, Column::YearBasis),
-    (SOURCE, Column::Source),
-    (ACTUAL_KIND, Column::ActualKind),
-    (VERDICT, Column::Verdict),
-    (COMPUTED, Column::Descriptive),
-    (DIFFERS, Column::Descriptive),
-    (VERDICT_COMMENT, Column::VerdictComment),
-    (REVISED_IN, Column::RevisedIn),
-    (REVISION_DATE, Column::RevisionDate),
-    (REVISION_REASON, Column::RevisionReason),
+const NAMED: [(&str, CsvColumn); 23] = [
+    (ID, CsvColumn::Id),
+    (CODE, CsvColumn::Code),
+    (NAME, CsvColumn::Descriptive),
+    (SERIES, CsvColumn::Series),
+    (UNIT, CsvColumn::Descriptive),
+    (BASELINE, CsvColumn::Baseline),
+    (BASELINE_YEAR, CsvColumn::BaselineYear),
+    (TARGET, CsvColumn::Target),
+    (TARGET_YEAR, CsvColumn::TargetYear),
+    (YEAR, CsvColumn::Year),
+    (KIND, CsvColumn::Kind),
+    (VALUE, CsvColumn::Value),
+    (PROVISIONAL, CsvColumn::Provisional),
+    (YEAR_BASIS, CsvColumn::YearBasis),
+    (SOURCE, CsvColumn::Source),
+    (ACTUAL_KIND, CsvColumn::ActualKind),
+    (VERDICT, CsvColumn::Verdict),
+    (COMPUTED, CsvColumn::Descriptive),
+    (DIFFERS, CsvColumn::Descriptive),
+    (VERDICT_COMMENT, CsvColumn::VerdictComment),
+    (REVISED_IN, CsvColumn::RevisedIn),
+    (REVISION_DATE, CsvColumn::RevisionDate),
+    (REVISION_REASON, CsvColumn::RevisionReason),
 ];
 
-fn column(name: &str) -> Column {
+fn column(name: &str) -> CsvColumn {
     let n = half_width(read_text(name));
     if let Some((_, c)) = NAMED.iter().find(|(h, _)| half_width(h) == n) {
         return *c;
     }
     if n == DEPARTMENT || DEPARTMENT_WORDS.contains(&n.as_str()) {
-        return Column::Department;
+        return CsvColumn::Department;
     }
     if let Ok(y) = FiscalYear::parse(&n) {
-        return Column::Actual(y);
+        return CsvColumn::Actual(y);
     }
     match n.strip_suffix(PROVISIONAL_SUFFIX).map(FiscalYear::parse) {
-        Some(Ok(y)) => Column::ActualFlag(y),
-        _ => Column::Unknown,
+        Some(Ok(y)) => CsvColumn::ActualFlag(y),
+        _ => CsvColumn::Unknown,
     }
 }
 
-impl Header {
+impl CsvHeader {
     /// Names each column; a column repeated later is not read.
-    pub fn parse(cells: &[String]) -> Header {
-        let mut columns: Vec<Column> = Vec::with_capacity(cells.len());
+    pub fn parse(cells: &[String]) -> CsvHeader {
+        let mut columns: Vec<CsvColumn> = Vec::with_capacity(cells.len());
         for name in cells {
             let c = column(name);
-            columns.push(if c != Column::Descriptive && columns.contains(&c) { Column::Unknown } else { c });
+            columns.push(if c != CsvColumn::Descriptive && columns.contains(&c) { CsvColumn::Unknown } else { c });
         }
-        Header { names: cells.iter().map(|n| n.trim().to_owned()).collect(), columns }
+        CsvHeader { names: cells.iter().map(|n| n.trim().to_owned()).collect(), columns }
     }
 
     /// The first column named twice, as `(its header text, first, second)` counted from 1: a
@@ -190,9 +190,9 @@ impl Header {
     /// first, and the second would be listed as a column not read under the same name).
     /// Descriptive columns (名称, 単位 …) may repeat.
     pub fn duplicate(&self) -> Option<(String, usize, usize)> {
-        let kinds: Vec<Column> = self.names.iter().map(|n| column(n)).collect();
+        let kinds: Vec<CsvColumn> = self.names.iter().map(|n| column(n)).collect();
         kinds.iter().enumerate().find_map(|(i, c)| {
-            if matches!(c, Column::Descriptive | Column::Unknown) {
+            if matches!(c, CsvColumn::Descriptive | CsvColumn::Unknown) {
                 return None;
             }
             let first = kinds[..i].iter().position(|x| x == c)?;
@@ -200,11 +200,11 @@ impl Header {
         })
     }
 
-    pub fn find(&self, c: Column) -> Option<usize> {
+    pub fn find(&self, c: CsvColumn) -> Option<usize> {
         self.columns.iter().position(|x| *x == c)
     }
 
-    pub fn has(&self, c: Column) -> bool {
+    pub fn has(&self, c: CsvColumn) -> bool {
         self.find(c).is_some()
     }
 
@@ -216,27 +216,31 @@ impl Header {
     /// Verdicts when it has 町の評価; long when it has 区分 and 値; wide when it has 当初値, 目標値
     /// or a year column. Each needs 指標ID or 指標番号, and the verdicts and long layouts 年度.
     pub fn layout(&self) -> Result<Layout, CsvError> {
-        let layout = if self.has(Column::Verdict) {
+        let layout = if self.has(CsvColumn::Verdict) {
             Layout::Verdicts
-        } else if self.has(Column::Kind) && self.has(Column::Value) {
+        } else if self.has(CsvColumn::Kind) && self.has(CsvColumn::Value) {
             Layout::Long
-        } else if self.columns.iter().any(|c| matches!(c, Column::Baseline | Column::Target | Column::Actual(_))) {
+        } else if self
+            .columns
+            .iter()
+            .any(|c| matches!(c, CsvColumn::Baseline | CsvColumn::Target | CsvColumn::Actual(_)))
+        {
             Layout::Wide
         } else {
             return Err(CsvError::UnknownLayout { header: self.names.clone() });
         };
-        if !self.has(Column::Id) && !self.has(Column::Code) {
+        if !self.has(CsvColumn::Id) && !self.has(CsvColumn::Code) {
             return Err(CsvError::MissingColumn { column: ID.to_owned() });
         }
-        if layout != Layout::Wide && !self.has(Column::Year) {
+        if layout != Layout::Wide && !self.has(CsvColumn::Year) {
             return Err(CsvError::MissingColumn { column: YEAR.to_owned() });
         }
         Ok(layout)
     }
 
     /// Whether the layout reads a column.
-    pub fn is_read(&self, c: Column, layout: Layout) -> bool {
-        use Column::*;
+    pub fn is_read(&self, c: CsvColumn, layout: Layout) -> bool {
+        use CsvColumn::*;
         match (c, layout) {
             (Id | Code | Descriptive, _) => true,
             (Series | YearBasis | ActualKind | Source | Department, Layout::Wide | Layout::Long) => true,

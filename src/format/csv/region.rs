@@ -9,7 +9,7 @@
 
 use super::cells::{number, text, year, Sheet, YEAR};
 use crate::locale::YearStyle;
-use crate::model::region::{IndicatorTable, ItemKind, MatchedIndicator, SideBySide, TownHits};
+use crate::model::region::{IndicatorTable, ItemPathKind, MatchedIndicator, SideBySide, TownHits};
 use crate::model::{Counts, DraftingStage, Money, Municipality, PlanPeriod, StatusMix};
 
 const SIDE_BY_SIDE: [&str; 16] = [
@@ -97,9 +97,9 @@ pub fn theme_hits(found: &[TownHits]) -> String {
     for town in found {
         for h in &town.hits {
             let kind = match h.path.kind() {
-                ItemKind::Goal => h.goal_kind.japanese(),
-                ItemKind::Measure => "施策",
-                ItemKind::Initiative => "事業",
+                ItemPathKind::Goal => h.goal_kind.japanese(),
+                ItemPathKind::Measure => "施策",
+                ItemPathKind::Initiative => "事業",
             };
             let label = |l: Option<&crate::model::region::Label>| match l {
                 Some(l) => [text(&l.number), text(&l.title)],

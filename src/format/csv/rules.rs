@@ -25,6 +25,11 @@ pub(super) fn when(text: &str) -> Result<When, RefusalReason> {
     }
 }
 
+/// A year cell as the CSV reads it (「平成30年」, 「R7」, 「令和5年4月1日現在」), or `None`.
+pub(crate) fn read_target_year(text: &str) -> Option<FiscalYear> {
+    year(text).ok()
+}
+
 /// A year cell: whatever `FiscalYear::parse` reads, and a year written with its date or month
 /// as a series' basis writes it (「令和5年4月1日現在」, 「令和5年3月末」, 「平成28年6月 調査結果」).
 pub(super) fn year(text: &str) -> Result<FiscalYear, RefusalReason> {
@@ -37,16 +42,16 @@ fn value(text: &str) -> Result<f64, RefusalReason> {
 }
 
 /// `Ok(None)`: the cell holds what the strategy holds.
-pub(super) type Verdict = Result<Option<ValueChange>, RefusalReason>;
+pub(super) type CellRuling = Result<Option<ValueChange>, RefusalReason>;
 
-fn propose(kind: CellKind, year: Option<FiscalYear>, from: Option<f64>, to: f64) -> Verdict {
+fn propose(kind: CellKind, year: Option<FiscalYear>, from: Option<f64>, to: f64) -> CellRuling {
     Ok(Some(ValueChange { kind, year, from, to, from_provisional: false, to_provisional: false, written: None })
         .filter(|p| p.from != Some(p.to)))
 }
 
 /// An actual: the year must be in the plan period unless the series has an actual that year.
 /// `flag` is the provisional marker when the file has that column.
-pub(super) fn actual(x: &Series, period: PlanPeriod, year: FiscalYear, text: &str, flag: Option<bool>) -> Verdict {
+pub(super) fn actual(x: &Series, period: PlanPeriod, year: FiscalYear, text: &str, flag: Option<bool>) -> CellRuling {
     let current = x.actual(year);
     if current.is_none() && !period.contains(year) {
         return Err(RefusalReason::YearOutsidePeriod { year });
@@ -66,7 +71,7 @@ pub(super) fn actual(x: &Series, period: PlanPeriod, year: FiscalYear, text: &st
 }
 
 /// An interim target (中間目標): in the plan period unless the series has one that year.
-pub(super) fn interim(x: &Series, period: PlanPeriod, year: FiscalYear, text: &str) -> Verdict {
+pub(super) fn interim(x: &Series, period: PlanPeriod, year: FiscalYear, text: &str) -> CellRuling {
     let current = x.interim.iter().find(|v| v.year == year);
     if current.is_none() && !period.contains(year) {
         return Err(RefusalReason::YearOutsidePeriod { year });
@@ -75,7 +80,7 @@ pub(super) fn interim(x: &Series, period: PlanPeriod, year: FiscalYear, text: &s
 }
 
 /// A baseline (当初値): its year identifies it; a new baseline takes the year given.
-pub(super) fn baseline(x: &Series, when: When, text: &str) -> Verdict {
+pub(super) fn baseline(x: &Series, when: When, text: &str) -> CellRuling {
     let to = value(text)?;
     match (&x.baseline, when) {
         (_, When::EveryYear) => Err(RefusalReason::BadYear { text: EVERY_YEAR.to_owned() }),
@@ -93,7 +98,7 @@ pub(super) fn baseline(x: &Series, when: When, text: &str) -> Verdict {
 /// target); 「毎年380」 or 「380/年」 is a per-year target's value; a number gives a missing or
 /// direction-only target a value (per year with 毎年), or changes a value or per-year target
 /// of the same kind. A value target's year (empty = the plan's last year) identifies it.
-pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> Verdict {
+pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> CellRuling {
     if is_direction_mark(text) {
         return match x.target {
             Some(Target::Direction) => Ok(None),
@@ -145,7 +150,7 @@ pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> 
 
 /// A target written in words: unchanged when it is the series' target, else the whole target
 /// replaced (whatever kind it had: the words say the kind).
-fn written(x: &Series, t: Target) -> Verdict {
+fn written(x: &Series, t: Target) -> CellRuling {
     if x.target.as_ref() == Some(&t) {
         return Ok(None);
     }

@@ -9,7 +9,7 @@
 //! docx-rs 0.4.22 writes pictures and floating text boxes only, so the document holds a marked run
 //! per figure ([`placeholder`]) and [`put_in`] puts the drawing in its place.
 
-use crate::format::measure_tree::{Level, TreeFigure, WIDTH};
+use crate::format::measure_tree::{TreeColumn, TreeFigure, WIDTH};
 use docx_rs::{Paragraph, Run};
 use std::fmt::Write;
 
@@ -66,9 +66,9 @@ pub fn drawing(n: usize, f: &TreeFigure) -> String {
     }
     for node in &f.nodes {
         let (fill, line, dash) = match node.level {
-            Level::Goal => ("E6E6E6", 25400, ""),
-            Level::Measure => ("FFFFFF", 12700, ""),
-            Level::Initiative => ("FFFFFF", 9525, r#"<a:prstDash val="dash"/>"#),
+            TreeColumn::Goal => ("E6E6E6", 25400, ""),
+            TreeColumn::Measure => ("FFFFFF", 12700, ""),
+            TreeColumn::Initiative => ("FFFFFF", 9525, r#"<a:prstDash val="dash"/>"#),
         };
         let mut paragraphs = String::new();
         for l in &node.lines {
@@ -89,9 +89,9 @@ pub fn drawing(n: usize, f: &TreeFigure) -> String {
             emu(node.width),
             emu(node.height),
             kind = match node.level {
-                Level::Goal => "基本目標",
-                Level::Measure => "施策",
-                Level::Initiative => "事業",
+                TreeColumn::Goal => "基本目標",
+                TreeColumn::Measure => "施策",
+                TreeColumn::Initiative => "事業",
             },
         );
         id += 1;

@@ -50,23 +50,15 @@ pub use issue::{issue_line, Contents, Made};
 pub use opinions::opinions_document;
 
 use crate::locale::YearStyle;
-use crate::model::{DraftingStage, Strategy};
+use crate::model::Strategy;
 use docx_rs::Docx;
 pub use old_new::old_new_document;
+use outline::title;
 
 /// Why a Word document could not be written (the writer's own error, as text).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("the document could not be written: {0}")]
 pub struct DocxError(pub String);
-
-/// The document's title: the strategy's, with the stage in brackets unless it is adopted.
-pub fn title(s: &Strategy) -> String {
-    let title = s.title.trim();
-    match s.stage {
-        DraftingStage::Adopted => title.to_owned(),
-        stage => format!("{title}（{}）", stage.japanese()),
-    }
-}
 
 /// The strategy as the bytes of a .docx file, fiscal years in this style: under its title the
 /// date and issuer line, then the table of contents when it is asked for.

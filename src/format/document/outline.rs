@@ -4,7 +4,7 @@
 //! that the two cannot say different things.
 
 use crate::locale::{self, Language, YearStyle};
-use crate::model::{Goal, Id, Indicator, Series, Strategy, Target};
+use crate::model::{DraftingStage, Goal, Id, Indicator, Series, Strategy, Target};
 
 const JA: Language = Language::Ja;
 
@@ -51,7 +51,7 @@ pub enum Block {
 
 /// The strategy's document as blocks, fiscal years in this style.
 pub fn outline(s: &Strategy, style: YearStyle) -> Vec<Block> {
-    let mut out = vec![Block::Title(super::title(s))];
+    let mut out = vec![Block::Title(title(s))];
     basic_thinking(&mut out, s, style);
     goals(&mut out, s, style);
     population(&mut out, s);
@@ -229,4 +229,13 @@ pub fn row(ind: &Indicator, series: &Series, style: YearStyle) -> [String; 4] {
         }
     };
     [name, baseline, target, year]
+}
+
+/// The document's title: the strategy's, with the stage in brackets unless it is adopted.
+pub fn title(s: &Strategy) -> String {
+    let title = s.title.trim();
+    match s.stage {
+        DraftingStage::Adopted => title.to_owned(),
+        stage => format!("{title}（{}）", stage.japanese()),
+    }
 }

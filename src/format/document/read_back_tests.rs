@@ -8,7 +8,7 @@ use super::*;
 use crate::format::measure_tree;
 use crate::model::compare::compare;
 use crate::model::{Baseline, FiscalYear, Goal, GoalKind, Indicator, Initiative, Measure, NextPeriod, PlanPeriod};
-use crate::model::{Id, Series, Target};
+use crate::model::{DraftingStage, Id, Series, Target};
 use quick_xml::events::Event;
 use std::io::{Cursor, Read};
 use std::sync::Arc;

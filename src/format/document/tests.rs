@@ -3,7 +3,7 @@
 //! once, the tables' values, the header rows marked to repeat, the styles and the font.
 
 use super::*;
-use crate::model::{Baseline, FiscalYear, Goal, Id, Indicator, Initiative, Measure, PlanPeriod, Target};
+use crate::model::{Baseline, DraftingStage, FiscalYear, Goal, Id, Indicator, Initiative, Measure, PlanPeriod, Target};
 use std::io::{Cursor, Read};
 use std::sync::Arc;
 

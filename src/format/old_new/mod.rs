@@ -10,7 +10,9 @@
 
 use super::csv::cells::{text as cell, Sheet};
 use crate::locale::{self, Language, YearStyle};
-use crate::model::compare::{text, Comparison, Field, Note, Piece, PlaceKind, PlaceStep, Row, Value};
+use crate::model::compare::{
+    text, ChangedField, ComparedValue, Comparison, Note, OldNewRow, Piece, PlaceKind, PlaceStep,
+};
 use crate::model::hearing::reflection;
 
 const HEADER: [&str; 4] = ["箇所", "改正後", "改正前", "備考"];
@@ -49,25 +51,25 @@ pub fn place(steps: &[PlaceStep]) -> String {
     }
 }
 
-pub fn field(f: &Field) -> String {
+pub fn field(f: &ChangedField) -> String {
     let series = |word: &str, label: &str| match label.trim() {
         "" => word.to_owned(),
         l => format!("{word}（{l}）"),
     };
     match f {
-        Field::Title => "名称".into(),
-        Field::Number => "番号".into(),
-        Field::Subtitle => "副題".into(),
-        Field::Direction => "基本的方向".into(),
-        Field::Summary => "概要".into(),
-        Field::Description => "内容".into(),
-        Field::Heading => "見出し".into(),
-        Field::Body => "本文".into(),
-        Field::Name => "指標名".into(),
-        Field::Unit => "単位".into(),
-        Field::Baseline(l) => series("基準値", l),
-        Field::Target(l) => series("目標値", l),
-        Field::Place => "位置".into(),
+        ChangedField::Title => "名称".into(),
+        ChangedField::Number => "番号".into(),
+        ChangedField::Subtitle => "副題".into(),
+        ChangedField::Direction => "基本的方向".into(),
+        ChangedField::Summary => "概要".into(),
+        ChangedField::Description => "内容".into(),
+        ChangedField::Heading => "見出し".into(),
+        ChangedField::Body => "本文".into(),
+        ChangedField::Name => "指標名".into(),
+        ChangedField::Unit => "単位".into(),
+        ChangedField::Baseline(l) => series("基準値", l),
+        ChangedField::Target(l) => series("目標値", l),
+        ChangedField::Place => "位置".into(),
     }
 }
 
@@ -82,17 +84,17 @@ pub fn note(n: Note) -> &'static str {
 }
 
 /// A value in words (Japanese, as the document is).
-pub fn value(v: &Value, style: YearStyle) -> String {
+pub fn value(v: &ComparedValue, style: YearStyle) -> String {
     match v {
-        Value::Text(t) => t.trim().to_owned(),
-        Value::Baseline { baseline, unit } => locale::baseline(baseline, unit, Language::Ja, style),
-        Value::Target { target, unit, basis } => locale::target_printed(target, unit, *basis, style),
-        Value::Place(steps) => place(steps),
+        ComparedValue::Text(t) => t.trim().to_owned(),
+        ComparedValue::Baseline { baseline, unit } => locale::baseline(baseline, unit, Language::Ja, style),
+        ComparedValue::Target { target, unit, basis } => locale::target_printed(target, unit, *basis, style),
+        ComparedValue::Place(steps) => place(steps),
     }
 }
 
 /// The row in words, its texts compared by characters.
-pub fn line(r: &Row, style: YearStyle) -> Line {
+pub fn line(r: &OldNewRow, style: YearStyle) -> Line {
     let new = r.new.as_ref().map(|v| value(v, style)).unwrap_or_default();
     let old = r.old.as_ref().map(|v| value(v, style)).unwrap_or_default();
     let whole = |t: String| if t.is_empty() { Vec::new() } else { vec![Piece::Changed(t)] };

@@ -27,7 +27,7 @@ mod csv;
 pub(crate) mod tests;
 
 pub use answers::{answer_sheets, AnswerRow, AnswerSheet};
-pub use columns::{heading_role, Found, PastedColumn, Role, ToChoose, HEADINGS};
+pub use columns::{heading_role, ColumnContent, PastedColumn, RoleFoundBy, ToChoose, HEADINGS};
 pub use csv::{answers_csv, place_cell};
 
 use super::table::{cell_text, from_tsv};
@@ -111,7 +111,7 @@ pub enum FirstRow {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Chosen {
     pub first_row: Option<FirstRow>,
-    pub roles: Vec<Option<Role>>,
+    pub roles: Vec<Option<ColumnContent>>,
 }
 
 /// The plan for cells pasted as tab-separated text (the clipboard's `text/plain`), as proposed.
@@ -129,7 +129,7 @@ pub fn plan_chosen(s: &Strategy, text: &str, chosen: &Chosen) -> PastePlan {
         Some(f) => f == FirstRow::Headings,
         None => {
             grid.width() > 1 && is_heading_row(first)
-                || first.len() == 1 && heading_role(&first[0]).is_some_and(|(_, f)| f == Found::Heading)
+                || first.len() == 1 && heading_role(&first[0]).is_some_and(|(_, f)| f == RoleFoundBy::Heading)
         }
     };
     let mut columns = match header {
@@ -139,7 +139,7 @@ pub fn plan_chosen(s: &Strategy, text: &str, chosen: &Chosen) -> PastePlan {
     columns.resize_with(grid.width().max(columns.len()), || PastedColumn {
         heading: String::new(),
         role: None,
-        found: Found::Unknown,
+        found: RoleFoundBy::Unknown,
     });
     columns::choose(&mut columns, &chosen.roles);
     let to_choose = columns::to_choose(&columns);
@@ -147,7 +147,7 @@ pub fn plan_chosen(s: &Strategy, text: &str, chosen: &Chosen) -> PastePlan {
     if !plan.to_choose.is_empty() {
         return plan;
     }
-    let roles: Vec<Option<Role>> = plan.columns.iter().map(|c| c.role).collect();
+    let roles: Vec<Option<ColumnContent>> = plan.columns.iter().map(|c| c.role).collect();
     for (i, row) in cells.iter().enumerate().skip(usize::from(header)) {
         if row.iter().all(|c| c.is_empty()) {
             continue;
@@ -162,7 +162,7 @@ pub fn plan_chosen(s: &Strategy, text: &str, chosen: &Chosen) -> PastePlan {
 
 fn read_row(
     s: &Strategy,
-    columns: &[Option<Role>],
+    columns: &[Option<ColumnContent>],
     row: &[String],
     number: usize,
 ) -> Result<PastedOpinion, RowProblem> {
@@ -170,32 +170,32 @@ fn read_row(
     if extra > 0 {
         return Err(RowProblem::ExtraCells { count: extra });
     }
-    let cell = |want: Role| {
+    let cell = |want: ColumnContent| {
         columns.iter().position(|c| *c == Some(want)).and_then(|i| row.get(i)).cloned().unwrap_or_default()
     };
-    let n = cell(Role::Number);
+    let n = cell(ColumnContent::Number);
     if !n.is_empty() && (n.chars().count() > 12 || !half_width(&n).chars().any(|c| c.is_ascii_digit())) {
         return Err(RowProblem::NotANumber { text: n });
     }
-    let text = cell(Role::Text);
+    let text = cell(ColumnContent::Text);
     if text.is_empty() {
         return Err(RowProblem::NoText);
     }
-    let said = cell(Role::Response);
+    let said = cell(ColumnContent::Response);
     let response = match said.is_empty() {
         true => None,
         false => Some(read_response(&said).ok_or(RowProblem::UnknownResponse { text: said })?),
     };
-    let place = cell(Role::Place);
+    let place = cell(ColumnContent::Place);
     Ok(PastedOpinion {
         row: number,
         number: half_width(&n),
         about: item_named(s, &place),
         place,
         text,
-        summary: cell(Role::Summary),
-        sender: cell(Role::Sender),
-        answer: cell(Role::Answer),
+        summary: cell(ColumnContent::Summary),
+        sender: cell(ColumnContent::Sender),
+        answer: cell(ColumnContent::Answer),
         response,
     })
 }

@@ -78,8 +78,11 @@ fn a_paste_without_a_header_takes_the_usual_columns_once_confirmed_or_the_text_a
     let paste = "1\t全体\t人口減少対策を\t匿名\n2\t\t\"改行を\n含む意見\"\t\n";
     let plan = plan_paste(&s, paste);
     assert!(!plan.header && plan.to_choose == vec![ToChoose::Guessed] && plan.opinions.is_empty(), "{plan:?}");
-    let roles: Vec<Option<Role>> = plan.columns.iter().map(|c| c.role).collect();
-    assert_eq!(roles, [Role::Number, Role::Place, Role::Text, Role::Sender].map(Some).to_vec());
+    let roles: Vec<Option<ColumnContent>> = plan.columns.iter().map(|c| c.role).collect();
+    assert_eq!(
+        roles,
+        [ColumnContent::Number, ColumnContent::Place, ColumnContent::Text, ColumnContent::Sender].map(Some).to_vec()
+    );
     let plan = plan_chosen(&s, paste, &Chosen { first_row: None, roles });
     assert!(plan.to_choose.is_empty() && plan.broken.is_empty(), "{plan:?}");
     assert_eq!(plan.opinions[1].text, "改行を\n含む意見");
@@ -88,7 +91,8 @@ fn a_paste_without_a_header_takes_the_usual_columns_once_confirmed_or_the_text_a
     assert_eq!(plan.opinions.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), vec!["一つ目の意見", "二つ目の意見"]);
     let plan = plan_paste(&s, "意見\n一つ目の意見\n");
     assert!(plan.header && plan.opinions.len() == 1);
-    let five = [Role::Number, Role::Place, Role::Text, Role::Sender].map(Some).to_vec();
+    let five =
+        [ColumnContent::Number, ColumnContent::Place, ColumnContent::Text, ColumnContent::Sender].map(Some).to_vec();
     let plan = plan_chosen(&s, "1\t全体\t意見\t匿名\t余り\n", &Chosen { first_row: None, roles: five });
     assert_eq!(plan.to_choose, vec![ToChoose::Unknown { column: 4 }], "the fifth column has no role");
 }
@@ -196,32 +200,32 @@ fn a_hearings_sheet_counts_its_opinions_and_senders_and_answers_gathered_ones_in
 fn each_heading_towns_use_is_read_as_its_role() {
     assert!(HEADINGS.len() >= 20);
     for (heading, role) in HEADINGS {
-        assert_eq!(heading_role(heading), Some((*role, Found::Heading)), "{heading}");
+        assert_eq!(heading_role(heading), Some((*role, RoleFoundBy::Heading)), "{heading}");
     }
     let cases = [
-        ("意見提出者", Role::Sender),
-        ("提出者", Role::Sender),
-        ("委員名", Role::Sender),
-        ("氏名", Role::Sender),
-        ("団体名", Role::Sender),
-        ("提出者（団体名）", Role::Sender),
-        ("意見番号", Role::Number),
-        ("番号", Role::Number),
-        ("No.", Role::Number),
-        ("Ｎｏ．", Role::Number),
-        ("意見要旨", Role::Text),
-        ("意見の概要", Role::Text),
-        ("ご意見の内容", Role::Text),
-        ("御意見の内容", Role::Text),
-        ("いただいたご意見", Role::Text),
-        ("該当箇所", Role::Place),
-        ("該当ページ", Role::Place),
-        ("素案の該当ページ", Role::Place),
-        ("市の考え方", Role::Answer),
-        ("ご意見に対する本市の考え方", Role::Answer),
-        ("市の対応", Role::Answer),
-        ("対応", Role::Response),
-        ("計画への反映", Role::Response),
+        ("意見提出者", ColumnContent::Sender),
+        ("提出者", ColumnContent::Sender),
+        ("委員名", ColumnContent::Sender),
+        ("氏名", ColumnContent::Sender),
+        ("団体名", ColumnContent::Sender),
+        ("提出者（団体名）", ColumnContent::Sender),
+        ("意見番号", ColumnContent::Number),
+        ("番号", ColumnContent::Number),
+        ("No.", ColumnContent::Number),
+        ("Ｎｏ．", ColumnContent::Number),
+        ("意見要旨", ColumnContent::Text),
+        ("意見の概要", ColumnContent::Text),
+        ("ご意見の内容", ColumnContent::Text),
+        ("御意見の内容", ColumnContent::Text),
+        ("いただいたご意見", ColumnContent::Text),
+        ("該当箇所", ColumnContent::Place),
+        ("該当ページ", ColumnContent::Place),
+        ("素案の該当ページ", ColumnContent::Place),
+        ("市の考え方", ColumnContent::Answer),
+        ("ご意見に対する本市の考え方", ColumnContent::Answer),
+        ("市の対応", ColumnContent::Answer),
+        ("対応", ColumnContent::Response),
+        ("計画への反映", ColumnContent::Response),
     ];
     for (heading, role) in cases {
         assert_eq!(heading_role(heading).map(|(r, _)| r), Some(role), "{heading}");
@@ -274,29 +278,35 @@ fn a_paste_with_unknown_headings_takes_nothing_until_the_roles_are_chosen() {
     let paste = "受付日\t区分\t住所\t寄せられた声\n12/1\t個人\t本町\t子育て支援を\n";
     let plan = plan_paste(&s, paste);
     assert!(plan.header, "a row of words is a heading");
-    let roles: Vec<Option<Role>> = plan.columns.iter().map(|c| c.role).collect();
-    assert_eq!(roles, vec![None, Some(Role::Response), None, None]);
+    let roles: Vec<Option<ColumnContent>> = plan.columns.iter().map(|c| c.role).collect();
+    assert_eq!(roles, vec![None, Some(ColumnContent::Response), None, None]);
     assert_eq!(
         plan.to_choose,
         vec![ToChoose::Unknown { column: 0 }, ToChoose::Unknown { column: 2 }, ToChoose::Unknown { column: 3 }]
     );
     assert!(plan.opinions.is_empty() && plan.broken.is_empty());
     assert!(take_in(&mut s.clone(), &h, &plan).is_empty());
-    let chosen = Chosen { first_row: None, roles: [Role::Skip, Role::Skip, Role::Skip, Role::Text].map(Some).to_vec() };
+    let chosen = Chosen {
+        first_row: None,
+        roles: [ColumnContent::Skip, ColumnContent::Skip, ColumnContent::Skip, ColumnContent::Text].map(Some).to_vec(),
+    };
     let plan = plan_chosen(&s, paste, &chosen);
     assert!(plan.to_choose.is_empty(), "{plan:?}");
     assert_eq!(plan.opinions.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), vec!["子育て支援を"]);
     // Two columns claiming the opinion: both listed, nothing read.
     let two = plan_paste(&s, "番号\t意見\tご意見の内容\n1\tあ\tい\n");
-    assert_eq!(two.to_choose, vec![ToChoose::Same { role: Role::Text, columns: vec![1, 2] }]);
+    assert_eq!(two.to_choose, vec![ToChoose::Same { role: ColumnContent::Text, columns: vec![1, 2] }]);
     assert!(two.opinions.is_empty());
     // A first row of headings chosen as data is read as an opinion.
-    let roles = [Role::Skip, Role::Skip, Role::Skip, Role::Text].map(Some).to_vec();
+    let roles = [ColumnContent::Skip, ColumnContent::Skip, ColumnContent::Skip, ColumnContent::Text].map(Some).to_vec();
     let data = Chosen { first_row: Some(FirstRow::Data), roles };
     assert_eq!(plan_chosen(&s, paste, &data).opinions.len(), 2);
     // The members' names may not be published.
     let names = "No.\t委員名\t意見要旨\n1\t山田 太郎\t子育て支援を\n";
-    let wrong = Chosen { first_row: None, roles: [Role::Number, Role::Place, Role::Text].map(Some).to_vec() };
+    let wrong = Chosen {
+        first_row: None,
+        roles: [ColumnContent::Number, ColumnContent::Place, ColumnContent::Text].map(Some).to_vec(),
+    };
     let plan = plan_chosen(&s, names, &wrong);
     assert_eq!(plan.to_choose, vec![ToChoose::SenderPublished { column: 1 }]);
     assert!(plan.opinions.is_empty());

@@ -6,7 +6,7 @@ use super::clean::{
     contents_title, is_contents, is_page_number, join, split_subtitle, strip_decoration, subtitle_line, tidy_spaces,
 };
 use super::numbering::{heading, is_section_title, recognise, take_priority, Introduces, Numbered, Style};
-use super::sheet::{bring_titles_up, could_be_name, rows, split_amount, Entry, Row};
+use super::sheet::{bring_titles_up, could_be_name, rows, split_amount, OutlineEntry, SheetRow};
 use super::{levels, DropReason, Dropped, Level, Outline, OutlineLine};
 use std::collections::{HashMap, HashSet};
 
@@ -23,7 +23,7 @@ struct Line {
     kind: Kind,
 }
 
-impl Entry for Line {
+impl OutlineEntry for Line {
     fn style(&self) -> Option<Style> {
         match &self.kind {
             Kind::Item(n) => Some(n.style),
@@ -68,28 +68,28 @@ pub fn parse_outline(text: &str) -> Outline {
             texts.get(i).is_some_and(|s| could_be_name(s) && recognise(s).is_none() && heading(s).is_none())
         })
     } else {
-        vec![Row::None; texts.len()]
+        vec![SheetRow::None; texts.len()]
     };
-    let mut kept: Vec<(usize, String, bool, Row)> = Vec::new();
+    let mut kept: Vec<(usize, String, bool, SheetRow)> = Vec::new();
     for ((no, raw, stripped, dash), row) in pasted.into_iter().zip(row) {
-        if let (Row::Amount, Some((amount, words))) = (row, split_amount(raw)) {
+        if let (SheetRow::Amount, Some((amount, words))) = (row, split_amount(raw)) {
             // The amount is left out; words run into it are the next cell's, kept as text.
             dropped.push(Dropped { line: no, text: amount.to_owned(), reason: DropReason::Amount, item: None });
             if !words.is_empty() {
-                kept.push((no, words.to_owned(), false, Row::None));
+                kept.push((no, words.to_owned(), false, SheetRow::None));
             }
             continue;
         }
-        if let Some(title) = contents_title(&stripped).filter(|_| toc && row == Row::None) {
+        if let Some(title) = contents_title(&stripped).filter(|_| toc && row == SheetRow::None) {
             kept.push((no, title, dash, row));
             continue;
         }
         let reason = match row {
-            Row::Amount => Some(DropReason::Amount),
-            Row::Name => None,
-            Row::None if is_page_number(raw) => Some(DropReason::PageNumber),
-            Row::None if is_contents(raw) => Some(DropReason::Contents),
-            Row::None => None,
+            SheetRow::Amount => Some(DropReason::Amount),
+            SheetRow::Name => None,
+            SheetRow::None if is_page_number(raw) => Some(DropReason::PageNumber),
+            SheetRow::None if is_contents(raw) => Some(DropReason::Contents),
+            SheetRow::None => None,
         };
         match reason {
             Some(reason) => dropped.push(Dropped { line: no, text: raw.to_owned(), reason, item: None }),
@@ -99,7 +99,7 @@ pub fn parse_outline(text: &str) -> Outline {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let mut repeats: HashMap<String, usize> = HashMap::new();
     for (_, s, _, row) in &kept {
-        if *row == Row::None && heading(s).is_none() {
+        if *row == SheetRow::None && heading(s).is_none() {
             *repeats.entry(squeeze(s)).or_default() += 1;
         }
     }
@@ -111,7 +111,7 @@ pub fn parse_outline(text: &str) -> Outline {
     };
     let mut entries: Vec<Line> = Vec::with_capacity(kept.len());
     for (no, text, dash, row) in kept {
-        let kind = if row == Row::Name {
+        let kind = if row == SheetRow::Name {
             let (rest, priority) = take_priority(&text);
             let n = Numbered { style: Style::SheetRow, written: String::new(), number: String::new(), rest, priority };
             Kind::Item(n)

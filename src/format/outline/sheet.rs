@@ -52,14 +52,14 @@ pub fn could_be_name(line: &str) -> bool {
 
 /// Which lines are a row's name and which its amount: the name is followed by its amount, and the
 /// amount is not a character of vertical text (a line of one character after it).
-pub fn rows(lines: &[&str], could_name: impl Fn(usize) -> bool) -> Vec<Row> {
-    let mut out = vec![Row::None; lines.len()];
+pub fn rows(lines: &[&str], could_name: impl Fn(usize) -> bool) -> Vec<SheetRow> {
+    let mut out = vec![SheetRow::None; lines.len()];
     let mut i = 0;
     while i < lines.len() {
         let amount = lines.get(i + 1).is_some_and(|a| is_amount(a));
         let after_ok = lines.get(i + 2).is_none_or(|l| l.trim().chars().count() != 1);
         if amount && after_ok && could_name(i) {
-            for (at, row) in [(i, Row::Name), (i + 1, Row::Amount)] {
+            for (at, row) in [(i, SheetRow::Name), (i + 1, SheetRow::Amount)] {
                 if let Some(slot) = out.get_mut(at) {
                     *slot = row;
                 }
@@ -73,14 +73,14 @@ pub fn rows(lines: &[&str], could_name: impl Fn(usize) -> bool) -> Vec<Row> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Row {
+pub enum SheetRow {
     None,
     Name,
     Amount,
 }
 
 /// One classified line as `mod.rs` holds it while parsing, for [`bring_titles_up`].
-pub trait Entry {
+pub trait OutlineEntry {
     /// The item's style, when the entry is an item.
     fn style(&self) -> Option<Style>;
     /// A repeated running header (a page's top).
@@ -89,13 +89,13 @@ pub trait Entry {
 
 /// Moves each `主要施策` title up to just below the last running header between it and the
 /// previous title, when only rows and text lie between: they are that sheet's rows.
-pub fn bring_titles_up<E: Entry>(entries: &mut Vec<E>) {
+pub fn bring_titles_up<E: OutlineEntry>(entries: &mut Vec<E>) {
     let mut previous_title: Option<usize> = None;
     let mut i = 0;
     while i < entries.len() {
-        if entries.get(i).and_then(Entry::style) == Some(Style::MainMeasure) {
+        if entries.get(i).and_then(OutlineEntry::style) == Some(Style::MainMeasure) {
             let from = previous_title.map_or(0, |p| p + 1);
-            let header = (from..i).rev().find(|j| entries.get(*j).is_some_and(Entry::is_page_top));
+            let header = (from..i).rev().find(|j| entries.get(*j).is_some_and(OutlineEntry::is_page_top));
             let only_rows = header.is_some_and(|h| {
                 entries
                     .get(h + 1..i)

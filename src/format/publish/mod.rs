@@ -38,7 +38,7 @@ mod reflow_tests;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{public_copy, EvaluationStage, FiscalYear, Goal, Strategy};
+use crate::model::{public_copy, EvaluationStage, Goal, Strategy};
 use std::io::Write;
 
 /// One file of the published folder: its path inside the folder (`kpi/ind-1.html`) and bytes.
@@ -122,12 +122,6 @@ pub(crate) fn zip_time(made_at: &str) -> zip::DateTime {
     zip::DateTime::from_date_and_time(y, mo as u8, d as u8, time.0, time.1, time.2).unwrap_or_default()
 }
 
-/// The latest fiscal year in which a published indicator has an actual: the year the pages'
-/// figures are "as of".
-pub fn latest_year(s: &Strategy) -> Option<FiscalYear> {
-    s.indicators.iter().flat_map(|i| i.series.iter()).filter_map(|x| x.latest_actual()).map(|a| a.year).max()
-}
-
 /// A draft of a goal's 「この1年の主な動き」 for the town to rewrite: the first sentence of each
 /// of its measures' 成果 in the latest evaluated year (the 二次評価's, else the 一次評価's), then the KPIs whose latest actual moved
 /// from the year before, at most [`DRAFT_LINES`] lines.
@@ -169,7 +163,7 @@ pub const DRAFT_LINES: usize = 4;
 /// What the preview lists before the folder is made: how much goes out, and what stays in
 /// (非公開, or under a 非公開 goal or measure, or a KPI no published item uses).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Outline {
+pub struct PublishedOutline {
     pub published: crate::model::Counts,
     /// What stays in, in the strategy's order.
     pub withheld: Vec<Withheld>,
@@ -186,7 +180,7 @@ pub struct Withheld {
 /// What [`folder`] would publish of `s` and what it keeps in: from the ids alone
 /// (`model::publication::published`), with no copy of the strategy, since the files page draws it
 /// again after every change.
-pub fn outline(s: &Strategy) -> Outline {
+pub fn outline(s: &Strategy) -> PublishedOutline {
     use crate::model::merge::Kind;
     let p = crate::model::publication::published(s);
     let item = |kind, number: &str, title: &str| Withheld { kind, number: number.to_owned(), title: title.to_owned() };
@@ -212,5 +206,5 @@ pub fn outline(s: &Strategy) -> Outline {
         initiatives: p.initiatives.len(),
         indicators,
     };
-    Outline { published, withheld }
+    PublishedOutline { published, withheld }
 }

@@ -19,7 +19,7 @@ pub struct Site<'a> {
 
 impl<'a> Site<'a> {
     pub fn new(s: &'a Strategy, date: &'a str) -> Site<'a> {
-        Site { s, date, latest: super::latest_year(s) }
+        Site { s, date, latest: latest_year(s) }
     }
 }
 
@@ -140,4 +140,10 @@ pub fn as_of(cx: &Site) -> Markup {
 /// Text with its line breaks kept, as paragraphs.
 pub fn paragraphs(text: &str) -> Markup {
     html! { @for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) { p { (line) } } }
+}
+
+/// The latest fiscal year in which a published indicator has an actual: the year the pages'
+/// figures are "as of".
+pub fn latest_year(s: &Strategy) -> Option<FiscalYear> {
+    s.indicators.iter().flat_map(|i| i.series.iter()).filter_map(|x| x.latest_actual()).map(|a| a.year).max()
 }

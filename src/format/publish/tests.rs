@@ -2,6 +2,7 @@
 //! every CSV value against the strategy, every byte searched for what must stay in, every link
 //! followed, no script anywhere.
 
+use super::page::latest_year;
 use super::*;
 use crate::model::{Evaluation, FiscalYear, Id, Initiative, InitiativeYear, Measure, Strategy};
 use std::collections::BTreeMap;

@@ -31,7 +31,7 @@ mod write;
 pub use apply::{apply, changes_of, confirmed_by, take_in, taking};
 pub use read::{
     open_files, read_answers, read_grids, read_opened, unpack, Answered, BadCell, BadValue, BookRefusal, Ignored,
-    Opened, ReturnedBook,
+    OpenedBook, ReturnedBook,
 };
 pub use rows::{rows, BookRow};
 pub(crate) use write::{file_safe, fill_in_cell, identity_sheet};

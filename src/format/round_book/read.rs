@@ -127,18 +127,18 @@ pub fn unpack(name: &str, bytes: Vec<u8>) -> Vec<(String, Result<Vec<u8>, BookRe
 }
 
 /// A picked file opened: its name and its sheets, or why it is no workbook.
-pub type Opened = (String, Result<Vec<Grid>, BookRefusal>);
+pub type OpenedBook = (String, Result<Vec<Grid>, BookRefusal>);
 
 /// Every file picked (or each workbook of a zip) read into sheets: the reader's wasm part's
 /// share, which needs none of the model's code ([`read_opened`] is the rest).
-pub fn open_files(files: Vec<(String, Vec<u8>)>) -> Vec<Opened> {
+pub fn open_files(files: Vec<(String, Vec<u8>)>) -> Vec<OpenedBook> {
     let read = |b: Vec<u8>| read_workbook(&b).map_err(BookRefusal::Unreadable);
     files.into_iter().flat_map(|(n, b)| unpack(&n, b)).map(|(file, bytes)| (file, bytes.and_then(read))).collect()
 }
 
 /// The opened files read against the round: each refused or answered on its own, a section's
 /// second workbook refused.
-pub fn read_opened(opened: Vec<Opened>, s: &Strategy, round: &Round) -> Vec<ReturnedBook> {
+pub fn read_opened(opened: Vec<OpenedBook>, s: &Strategy, round: &Round) -> Vec<ReturnedBook> {
     let mut out: Vec<ReturnedBook> = Vec::new();
     let mut seen: HashMap<Id, String> = HashMap::new();
     for (file, grids) in opened {

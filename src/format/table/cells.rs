@@ -94,7 +94,7 @@ fn without_unit(text: &str, unit: &str) -> String {
 }
 
 /// A cell as the CSV rules will read it, and a year found beside a baseline or target value.
-pub(super) struct Prepared {
+pub(super) struct PreparedCell {
     pub text: String,
     pub year: Option<String>,
 }
@@ -108,8 +108,8 @@ pub(super) fn prepare(
     row: usize,
     col: usize,
     unit: &RowUnit,
-) -> Prepared {
-    let plain = |text: String| Prepared { text, year: None };
+) -> PreparedCell {
+    let plain = |text: String| PreparedCell { text, year: None };
     match role {
         ColumnRole::Id
         | ColumnRole::Goal
@@ -133,7 +133,7 @@ pub(super) fn prepare(
             };
             let year = year.map(str::to_owned).or_else(|| header_year(grid, shape, role, col));
             let text = if worded { without_unit(value, &unit.text) } else { value.to_owned() };
-            Prepared { text, year }
+            PreparedCell { text, year }
         }
         _ => plain(cell_text(grid.cell(row, col))),
     }

@@ -26,7 +26,7 @@ pub enum Cell {
 /// A merged range (0-based, inclusive). Its value sits in the first cell; the others are
 /// `Cell::Empty`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Merge {
+pub struct MergedRange {
     pub first_row: usize,
     pub first_col: usize,
     pub last_row: usize,
@@ -39,7 +39,7 @@ pub struct Grid {
     /// The sheet's name (「KPI一覧」), or empty for pasted cells.
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
-    pub merges: Vec<Merge>,
+    pub merges: Vec<MergedRange>,
 }
 
 /// 「回答!J5」: a cell (0-based column and row) of the sheet `sheet` as Excel names it.
@@ -100,7 +100,7 @@ mod tests {
                 vec![Cell::Text("令和4年度".into()), Cell::Empty],
                 vec![Cell::Text("実績".into()), Cell::Text("目標".into())],
             ],
-            merges: vec![Merge { first_row: 0, first_col: 0, last_row: 0, last_col: 1 }],
+            merges: vec![MergedRange { first_row: 0, first_col: 0, last_row: 0, last_col: 1 }],
         };
         assert_eq!(grid.shown(0, 1), &Cell::Text("令和4年度".into()));
         assert_eq!(grid.cell(0, 1), &Cell::Empty);

@@ -14,8 +14,8 @@
 use super::cells::{prepare, RowUnit};
 use super::rows::{find_goal, find_measure, heading_text, identify, row_text, RowIs, RowText};
 use super::words::cell_text;
-use super::{ColumnRole, Grid, MatchedBy, Placement, TableShape};
-use crate::format::csv::{self, column_letter, Column, CsvPlan, Header, Record};
+use super::{ColumnRole, Grid, Placement, RowMatchedBy, TableShape};
+use crate::format::csv::{self, column_letter, CsvColumn, CsvHeader, CsvPlan, Record};
 use crate::model::{half_width, DesiredDirection, Id, Indicator, Measure, Series, Strategy, Target, YearBasis};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -26,7 +26,7 @@ pub struct Matched {
     /// The row Excel shows (the sheet's first row is 1).
     pub row: usize,
     pub indicator: Id,
-    pub by: MatchedBy,
+    pub by: RowMatchedBy,
 }
 
 /// A row several indicators could be: its values wait for the user's choice
@@ -34,7 +34,7 @@ pub struct Matched {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ambiguous {
     pub row: usize,
-    pub by: MatchedBy,
+    pub by: RowMatchedBy,
     pub candidates: Vec<Id>,
 }
 
@@ -120,7 +120,7 @@ pub fn plan_table_resolved(
         let mut is = identify(s, &text);
         if let Some(answer) = resolved.get(&shown).filter(|_| matches!(is, RowIs::Ambiguous(..))) {
             is = match answer {
-                Resolution::Existing(id) => RowIs::Existing(id.clone(), MatchedBy::Chosen),
+                Resolution::Existing(id) => RowIs::Existing(id.clone(), RowMatchedBy::Chosen),
                 Resolution::New => RowIs::New,
             };
         }
@@ -300,8 +300,8 @@ fn row_basis(grid: &Grid, shape: &TableShape, roles: &[ColumnRole], row: usize, 
 /// repeated one named by its letter too), then the columns the records add — 指標ID, and a
 /// baseline's or target's year written in its value cell, and 値の時点 「年」 when every year
 /// column is a calendar year.
-fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, HashMap<String, String>) {
-    let mut columns: Vec<Column> = (0..grid.width()).map(|c| column(roles.get(c).copied())).collect();
+fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (CsvHeader, HashMap<String, String>) {
+    let mut columns: Vec<CsvColumn> = (0..grid.width()).map(|c| column(roles.get(c).copied())).collect();
     let mut names: Vec<String> = Vec::new();
     let mut letters = HashMap::new();
     for (c, read) in columns.iter().enumerate() {
@@ -309,7 +309,7 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
         let text = super::roles::header_text(grid, shape, c);
         let name = match text {
             // A blank column not read is not listed among the columns not read.
-            t if t.is_empty() && *read == Column::Unknown => t,
+            t if t.is_empty() && *read == CsvColumn::Unknown => t,
             t if t.is_empty() || names.contains(&t) => format!("{t}({letter})"),
             t => t,
         };
@@ -322,20 +322,20 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
     // writes one when a series holds running totals) is read as the CSV's.
     for (c, read) in columns.iter_mut().enumerate() {
         let text = super::roles::header_text(grid, shape, c);
-        if *read == Column::Unknown && super::words::fold(&text) == csv::ACTUAL_KIND {
-            *read = Column::ActualKind;
+        if *read == CsvColumn::Unknown && super::words::fold(&text) == csv::ACTUAL_KIND {
+            *read = CsvColumn::ActualKind;
         }
     }
-    let sheet_kind = columns.contains(&Column::ActualKind);
-    let mut add = |name: &str, c: Column| {
+    let sheet_kind = columns.contains(&CsvColumn::ActualKind);
+    let mut add = |name: &str, c: CsvColumn| {
         names.push(name.to_owned());
         columns.push(c);
     };
-    add("指標ID", Column::Id);
+    add("指標ID", CsvColumn::Id);
     // A year written in the value's cell or header: a refusal of it names the value's column.
     for (year, value, name, c) in [
-        (ColumnRole::BaselineYear, ColumnRole::Baseline, "当初値年度", Column::BaselineYear),
-        (ColumnRole::TargetYear, ColumnRole::Target, "目標年度", Column::TargetYear),
+        (ColumnRole::BaselineYear, ColumnRole::Baseline, "当初値年度", CsvColumn::BaselineYear),
+        (ColumnRole::TargetYear, ColumnRole::Target, "目標年度", CsvColumn::TargetYear),
     ] {
         if !roles.contains(&year) {
             add(name, c);
@@ -345,12 +345,12 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
         }
     }
     if header_basis(grid, shape, roles).is_some() {
-        add(csv::YEAR_BASIS, Column::YearBasis);
+        add(csv::YEAR_BASIS, CsvColumn::YearBasis);
     }
     if !sheet_kind {
-        add(csv::ACTUAL_KIND, Column::ActualKind);
+        add(csv::ACTUAL_KIND, CsvColumn::ActualKind);
     }
-    (Header { names, columns }, letters)
+    (CsvHeader { names, columns }, letters)
 }
 
 /// What the year columns' headers say the values' years are, when not fiscal years: 「年」
@@ -378,7 +378,7 @@ pub(super) fn running_header(grid: &Grid, shape: &TableShape, roles: &[ColumnRol
     years.map(|(c, _)| super::roles::header_text(grid, shape, c)).any(|t| t.contains("累計") || t.contains("累積"))
 }
 
-fn column(role: Option<ColumnRole>) -> Column {
+fn column(role: Option<ColumnRole>) -> CsvColumn {
     match role {
         Some(
             ColumnRole::Id
@@ -387,17 +387,17 @@ fn column(role: Option<ColumnRole>) -> Column {
             | ColumnRole::Unit
             | ColumnRole::Goal
             | ColumnRole::Measure,
-        ) => Column::Descriptive,
-        Some(ColumnRole::Series) => Column::Series,
-        Some(ColumnRole::Baseline) => Column::Baseline,
-        Some(ColumnRole::BaselineYear) => Column::BaselineYear,
-        Some(ColumnRole::Target) => Column::Target,
-        Some(ColumnRole::TargetYear) => Column::TargetYear,
-        Some(ColumnRole::Actual(y)) => Column::Actual(y.year),
-        Some(ColumnRole::Interim(y)) => Column::Interim(y),
-        Some(ColumnRole::Source) => Column::Source,
-        Some(ColumnRole::Department) => Column::Department,
-        Some(ColumnRole::Notes | ColumnRole::Ignore) | None => Column::Unknown,
+        ) => CsvColumn::Descriptive,
+        Some(ColumnRole::Series) => CsvColumn::Series,
+        Some(ColumnRole::Baseline) => CsvColumn::Baseline,
+        Some(ColumnRole::BaselineYear) => CsvColumn::BaselineYear,
+        Some(ColumnRole::Target) => CsvColumn::Target,
+        Some(ColumnRole::TargetYear) => CsvColumn::TargetYear,
+        Some(ColumnRole::Actual(y)) => CsvColumn::Actual(y.year),
+        Some(ColumnRole::Interim(y)) => CsvColumn::Interim(y),
+        Some(ColumnRole::Source) => CsvColumn::Source,
+        Some(ColumnRole::Department) => CsvColumn::Department,
+        Some(ColumnRole::Notes | ColumnRole::Ignore) | None => CsvColumn::Unknown,
     }
 }
 
@@ -407,38 +407,39 @@ fn record(
     grid: &Grid,
     shape: &TableShape,
     roles: &[ColumnRole],
-    header: &Header,
+    header: &CsvHeader,
     row: usize,
     id: &Id,
     unit: &RowUnit,
 ) -> Record {
     let width = grid.width();
     let mut cells: Vec<String> = vec![String::new(); header.names.len()];
-    let mut years: Vec<(Column, String)> = Vec::new();
+    let mut years: Vec<(CsvColumn, String)> = Vec::new();
     let mut running = running_header(grid, shape, roles);
     for (c, cell) in cells.iter_mut().enumerate().take(width) {
         let role = roles.get(c).copied().unwrap_or(ColumnRole::Ignore);
         let prepared = prepare(grid, shape, role, row, c, unit);
         running |= matches!(role, ColumnRole::Actual(_)) && csv::says_running_total(&prepared.text);
         if let Some(year) = prepared.year {
-            let year_column = if role == ColumnRole::Baseline { Column::BaselineYear } else { Column::TargetYear };
+            let year_column =
+                if role == ColumnRole::Baseline { CsvColumn::BaselineYear } else { CsvColumn::TargetYear };
             years.push((year_column, year));
         }
         *cell = prepared.text;
     }
-    let mut put = |c: Column, text: String, only_if_empty: bool| {
+    let mut put = |c: CsvColumn, text: String, only_if_empty: bool| {
         if let Some(k) = header.find(c) {
             if !only_if_empty || cells[k].trim().is_empty() {
                 cells[k] = text;
             }
         }
     };
-    put(Column::Id, id.as_str().to_owned(), false);
+    put(CsvColumn::Id, id.as_str().to_owned(), false);
     if let Some(basis) = header_basis(grid, shape, roles) {
-        put(Column::YearBasis, basis, false);
+        put(CsvColumn::YearBasis, basis, false);
     }
     if running {
-        put(Column::ActualKind, "累計".to_owned(), false);
+        put(CsvColumn::ActualKind, "累計".to_owned(), false);
     }
     for (c, year) in years {
         put(c, year, true);

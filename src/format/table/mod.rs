@@ -6,7 +6,7 @@
 //! (`import`, by the CSV import's own rules). Pure Rust; never panics on any input (an .xls is
 //! read by the patched calamine of `vendor/calamine`: see `workbook`).
 //!
-//! - `grid`: the [`Grid`] of [`Cell`]s and [`Merge`]s every reader gives.
+//! - `grid`: the [`Grid`] of [`Cell`]s and [`MergedRange`]s every reader gives.
 //! - `workbook`: [`read_workbook`], a workbook's bytes to one grid per worksheet (calamine), or a
 //!   [`WorkbookError`]; `container` checks the bytes first (kind, size, zip bomb, encryption) and
 //!   `sheet` turns a sheet's values into cells within its limits; `workbook_error` holds the
@@ -36,7 +36,7 @@ mod workbook_error;
 mod year_block;
 
 pub use column::{ColumnRole, HeaderYear};
-pub use grid::{address, Cell, Grid, Merge};
+pub use grid::{address, Cell, Grid, MergedRange};
 pub use import::{
     apply_table, plan_table, plan_table_resolved, Ambiguous, Matched, NewIndicator, NewMeasure, Resolution, SkipReason,
     TablePlan,
@@ -44,11 +44,11 @@ pub use import::{
 pub use layout::{find_table, table_with_header, TableShape};
 pub use paste::{from_html, from_tsv};
 pub use roles::{apply_mapping, header_text, layout_key, propose_roles, remember, Columns, Mapping, Remembered};
-pub use rows::{MatchedBy, Placement};
+pub use rows::{Placement, RowMatchedBy};
 pub use words::cell_text;
 pub use workbook::read_workbook;
 pub use workbook_error::{SheetLimit, WorkbookError, WorkbookFormat, MAX_FILE_BYTES};
-pub use year_block::{read_year_block, BlockReason, BlockRefusal, YearBlock, YearValue};
+pub use year_block::{read_year_block, BlockReason, BlockRefusal, BlockValue, YearBlock};
 
 #[cfg(test)]
 pub(crate) use import::named_measure as named_measure_for_tests;

@@ -7,7 +7,7 @@
 //! The HTML is read by a small tokenizer made for this narrow job (tags, attributes, entities,
 //! comments, `<style>` skipped), not a browser's parser: what it does not know it reads as text.
 
-use super::grid::{Cell, Grid, Merge};
+use super::grid::{Cell, Grid, MergedRange};
 use super::sheet::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 
 /// The first table of the clipboard's HTML, or `None` when it has none (or no cell). Cells past
@@ -119,7 +119,7 @@ fn trim(rows: &mut Vec<Vec<Cell>>) {
 #[derive(Default)]
 struct TableReader {
     rows: Vec<Vec<Cell>>,
-    merges: Vec<Merge>,
+    merges: Vec<MergedRange>,
     /// (first column, last column, last row) of each rowspan not yet passed.
     spans: Vec<(usize, usize, usize)>,
     row: Option<usize>,
@@ -178,7 +178,7 @@ impl TableReader {
             self.spans.push((col, last_col, last_row));
         }
         if colspan > 1 || rowspan > 1 {
-            self.merges.push(Merge { first_row: row, first_col: col, last_row, last_col });
+            self.merges.push(MergedRange { first_row: row, first_col: col, last_row, last_col });
         }
         let number =
             attr("x:num").filter(|v| !v.is_empty()).and_then(|v| v.parse::<f64>().ok()).filter(|n| n.is_finite());

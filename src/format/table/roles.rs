@@ -5,7 +5,7 @@
 
 use super::column::ColumnRole;
 use super::layout::TableShape;
-use super::words::{cell_text, fold, word, Kind, Word};
+use super::words::{cell_text, fold, word, Word, YearValueKind};
 use super::Grid;
 use serde::{Deserialize, Serialize};
 
@@ -60,19 +60,19 @@ fn role_of(words: &[Word]) -> ColumnRole {
         let kind = kind.or_else(|| {
             words.iter().find_map(|w| match w {
                 Word::Kind(k) => Some(*k),
-                Word::Named(ColumnRole::Target) => Some(Kind::Target),
+                Word::Named(ColumnRole::Target) => Some(YearValueKind::Target),
                 _ => None,
             })
         });
         return match kind {
-            Some(Kind::Target) => ColumnRole::Interim(y.year),
-            Some(Kind::Actual) | None => ColumnRole::Actual(y),
+            Some(YearValueKind::Target) => ColumnRole::Interim(y.year),
+            Some(YearValueKind::Actual) | None => ColumnRole::Actual(y),
         };
     }
     // The lowest header row is the most precise (「数値目標」 over 「指標名」 and 「単位」).
     match words.iter().rev().find(|w| !matches!(w, Word::Other)) {
         Some(Word::Named(role)) => *role,
-        Some(Word::Kind(Kind::Target)) => ColumnRole::Target,
+        Some(Word::Kind(YearValueKind::Target)) => ColumnRole::Target,
         // 年度 beside a value (`Word::YearOfNeighbour`) is decided by the column before it
         // (`propose_roles`).
         _ => ColumnRole::Ignore,

@@ -17,7 +17,7 @@ pub enum Placement {
 
 /// How a row found its indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MatchedBy {
+pub enum RowMatchedBy {
     /// The 指標ID Shirube wrote (its own CSV or workbook).
     Id,
     /// The only indicator with the row's 指標番号.
@@ -31,9 +31,9 @@ pub enum MatchedBy {
 /// What one body row is.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum RowIs {
-    Existing(Id, MatchedBy),
+    Existing(Id, RowMatchedBy),
     /// Several indicators have its code or name (and the other does not tell them apart).
-    Ambiguous(MatchedBy, Vec<Id>),
+    Ambiguous(RowMatchedBy, Vec<Id>),
     New,
     /// A blank name and code: a heading row (it may name the goal or measure of the rows
     /// below) or a row of nothing.
@@ -94,7 +94,7 @@ pub(super) fn heading_text(s: &Strategy, grid: &Grid, roles: &[ColumnRole], row:
 pub(super) fn identify(s: &Strategy, text: &RowText) -> RowIs {
     let id = Id::from(text.id.trim());
     if !text.id.trim().is_empty() && s.indicator(&id).is_some() {
-        return RowIs::Existing(id, MatchedBy::Id);
+        return RowIs::Existing(id, RowMatchedBy::Id);
     }
     let (code, name) = (half_width(&text.code), fold(&text.name));
     if code.is_empty() && name.is_empty() {
@@ -103,7 +103,7 @@ pub(super) fn identify(s: &Strategy, text: &RowText) -> RowIs {
     let by_code: Vec<&Id> =
         s.indicators.iter().filter(|i| !code.is_empty() && half_width(&i.code) == code).map(|i| &i.id).collect();
     if let [one] = by_code[..] {
-        return RowIs::Existing(one.clone(), MatchedBy::Code);
+        return RowIs::Existing(one.clone(), RowMatchedBy::Code);
     }
     let by_name: Vec<&Id> = s
         .indicators
@@ -113,10 +113,10 @@ pub(super) fn identify(s: &Strategy, text: &RowText) -> RowIs {
         .map(|i| &i.id)
         .collect();
     match (&by_name[..], &by_code[..]) {
-        ([one], _) => RowIs::Existing((*one).clone(), MatchedBy::Name),
+        ([one], _) => RowIs::Existing((*one).clone(), RowMatchedBy::Name),
         ([], []) => RowIs::New,
-        ([], many) => RowIs::Ambiguous(MatchedBy::Code, many.iter().map(|i| (*i).clone()).collect()),
-        (many, _) => RowIs::Ambiguous(MatchedBy::Name, many.iter().map(|i| (*i).clone()).collect()),
+        ([], many) => RowIs::Ambiguous(RowMatchedBy::Code, many.iter().map(|i| (*i).clone()).collect()),
+        (many, _) => RowIs::Ambiguous(RowMatchedBy::Name, many.iter().map(|i| (*i).clone()).collect()),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use calamine::{Data, Dimensions};
 
-use super::grid::{Cell, Grid, Merge};
+use super::grid::{Cell, Grid, MergedRange};
 use super::workbook_error::{SheetLimit, WorkbookError};
 
 /// A sheet may use rows up to this many (a KPI table has a few hundred).
@@ -80,9 +80,9 @@ impl SheetBuilder {
         }
         let height = rows.len();
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let mut merges: Vec<Merge> = merges
+        let mut merges: Vec<MergedRange> = merges
             .iter()
-            .map(|d| Merge {
+            .map(|d| MergedRange {
                 first_row: d.start.0 as usize,
                 first_col: d.start.1 as usize,
                 last_row: d.end.0 as usize,
@@ -237,6 +237,6 @@ mod tests {
             [Dimensions::new((1, 2), (2, 3)), Dimensions::new((0, 0), (0, 0)), Dimensions::new((9, 0), (9, 5))];
         let grid = sheet.finish(&merges);
         assert_eq!(grid.rows, vec![vec![], vec![Cell::Empty, Cell::Empty, Cell::Number(1.0)]]);
-        assert_eq!(grid.merges, vec![Merge { first_row: 1, first_col: 2, last_row: 2, last_col: 3 }]);
+        assert_eq!(grid.merges, vec![MergedRange { first_row: 1, first_col: 2, last_row: 2, last_col: 3 }]);
     }
 }

@@ -10,7 +10,7 @@ use crate::model::{half_width, FiscalYear, YearBasis};
 
 /// Which value of a year a header word names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(super) enum YearValueKind {
     Actual,
     Target,
 }
@@ -23,8 +23,8 @@ pub(super) enum Word {
     Named(ColumnRole),
     /// 年度 or 年: the year of the value beside it (基準値 or 目標値).
     YearOfNeighbour,
-    Year(HeaderYear, Option<Kind>),
-    Kind(Kind),
+    Year(HeaderYear, Option<YearValueKind>),
+    Kind(YearValueKind),
     /// Anything else (blank included).
     Other,
 }
@@ -117,18 +117,18 @@ const NAMED: [(&str, ColumnRole); 83] = [
 
 /// The kind words, with 見込 read as an actual a town has not closed yet.
 /// 累計 under or beside a year is that year's actual, a running total (`import::running_header`).
-const KINDS: [(&str, Kind); 11] = [
-    ("実績", Kind::Actual),
-    ("実績値", Kind::Actual),
-    ("累計", Kind::Actual),
-    ("累計値", Kind::Actual),
-    ("累計実績", Kind::Actual),
-    ("実績累計", Kind::Actual),
-    ("実績(累計)", Kind::Actual),
-    ("見込", Kind::Actual),
-    ("目標", Kind::Target),
-    ("目標値", Kind::Target),
-    ("中間目標", Kind::Target),
+const KINDS: [(&str, YearValueKind); 11] = [
+    ("実績", YearValueKind::Actual),
+    ("実績値", YearValueKind::Actual),
+    ("累計", YearValueKind::Actual),
+    ("累計値", YearValueKind::Actual),
+    ("累計実績", YearValueKind::Actual),
+    ("実績累計", YearValueKind::Actual),
+    ("実績(累計)", YearValueKind::Actual),
+    ("見込", YearValueKind::Actual),
+    ("目標", YearValueKind::Target),
+    ("目標値", YearValueKind::Target),
+    ("中間目標", YearValueKind::Target),
 ];
 
 /// A cell's text as a table shows it: a Number as its shortest decimal text, a percentage as
@@ -187,7 +187,7 @@ pub(super) fn header_as_of(folded: &str) -> Option<YearBasis> {
     YearBasis::parse(after).filter(|b| b.is_as_of())
 }
 
-fn kind(folded: &str) -> Option<Kind> {
+fn kind(folded: &str) -> Option<YearValueKind> {
     KINDS.iter().find(|(w, _)| *w == folded).map(|(_, k)| *k)
 }
 
@@ -252,24 +252,24 @@ mod tests {
             (text("ＫＰＩ"), Word::Named(ColumnRole::Name)),
             (text("基準値（H30）"), Word::Named(ColumnRole::Baseline)),
             (text("No."), Word::Named(ColumnRole::Code)),
-            (text("目 標 値"), Word::Kind(Kind::Target)),
-            (text("実績"), Word::Kind(Kind::Actual)),
-            (text("目標"), Word::Kind(Kind::Target)),
+            (text("目 標 値"), Word::Kind(YearValueKind::Target)),
+            (text("実績"), Word::Kind(YearValueKind::Actual)),
+            (text("目標"), Word::Kind(YearValueKind::Target)),
             (text("令和4年度"), Word::Year(fy(2022, false), None)),
             (text("R4"), Word::Year(fy(2022, false), None)),
             (text("H30年度"), Word::Year(fy(2018, false), None)),
             (text("平成30年度"), Word::Year(fy(2018, false), None)),
             (text("2022年"), Word::Year(fy(2022, true), None)),
             (Cell::Number(2022.0), Word::Year(fy(2022, false), None)),
-            (text("令和4年度実績"), Word::Year(fy(2022, false), Some(Kind::Actual))),
-            (text("2023年度（目標）"), Word::Year(fy(2023, false), Some(Kind::Target))),
-            (text("令和5年度(見込)"), Word::Year(fy(2023, false), Some(Kind::Actual))),
+            (text("令和4年度実績"), Word::Year(fy(2022, false), Some(YearValueKind::Actual))),
+            (text("2023年度（目標）"), Word::Year(fy(2023, false), Some(YearValueKind::Target))),
+            (text("令和5年度(見込)"), Word::Year(fy(2023, false), Some(YearValueKind::Actual))),
             (text("令和5年3月末"), Word::Year(fy(2023, false), None)),
             (text("平成28年6月 調査結果"), Word::Year(fy(2016, false), None)),
-            (text("累計"), Word::Kind(Kind::Actual)),
-            (text("実績（累計）"), Word::Kind(Kind::Actual)),
-            (text("平成28年度（累計）"), Word::Year(fy(2016, false), Some(Kind::Actual))),
-            (text("H28年度累計"), Word::Year(fy(2016, false), Some(Kind::Actual))),
+            (text("累計"), Word::Kind(YearValueKind::Actual)),
+            (text("実績（累計）"), Word::Kind(YearValueKind::Actual)),
+            (text("平成28年度（累計）"), Word::Year(fy(2016, false), Some(YearValueKind::Actual))),
+            (text("H28年度累計"), Word::Year(fy(2016, false), Some(YearValueKind::Actual))),
             (text("第2期北斗市総合戦略 数値目標一覧"), Word::Other),
             (Cell::Number(12.0), Word::Other),
         ] {

@@ -12,7 +12,7 @@ use crate::model::{parse_number, FiscalYear, Series, MAX_YEAR};
 /// What a pasted block sets, per year, and what it does not.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct YearBlock {
-    pub values: Vec<YearValue>,
+    pub values: Vec<BlockValue>,
     /// Cells that say "no value" (「－」「調査中」): nothing is written for their year.
     pub no_value: Vec<(FiscalYear, String)>,
     pub refused: Vec<BlockRefusal>,
@@ -20,7 +20,7 @@ pub struct YearBlock {
 
 /// One year's value, with the mark or remark written beside it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct YearValue {
+pub struct BlockValue {
     pub year: FiscalYear,
     pub value: f64,
     pub provisional: bool,
@@ -122,7 +122,7 @@ pub fn read_year_block(grid: &Grid, first: FiscalYear) -> YearBlock {
         seen.push(year);
         match value(grid.cell(r, c)) {
             Some(Read::Value { value, provisional, mark }) => {
-                block.values.push(YearValue { year, value, provisional, mark })
+                block.values.push(BlockValue { year, value, provisional, mark })
             }
             Some(Read::NoValue(t)) => block.no_value.push((year, t)),
             None => refuse(&mut block, (r, c), BlockReason::NotANumber),

@@ -5,11 +5,13 @@
 //! formulas). Each initiative names its section (担当課: its own, else its measure's).
 
 use super::look::{cell as fitted, fit, print_setup, text_width, wrapped_height, Looks};
-use super::SHEET_BUDGET;
 use crate::locale::{self, Language, YearStyle};
 use crate::model::evaluation_sheet::listed;
 use crate::model::{initiative_owner, FiscalYear, Money, Strategy, YearTotals};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+/// The sheet's name (the third).
+pub const SHEET_BUDGET: &str = "予算・決算";
 
 const FIRST: [&str; 7] = ["基本目標", "施策", "事業名", "事業区分", "新規", "再掲", "担当課"];
 /// Under each year.

@@ -10,11 +10,13 @@
 //! the CSV writes any other year. The sheet is left out when no initiative names a grant.
 
 use super::look::{cell as fitted, decimals, fit, print_setup, text_width, wrapped_height, Looks};
-use super::SHEET_GRANTS;
 use crate::format::csv::{grant_table, GRANT_IDS, GRANT_MONEY, GRANT_RATE, GRANT_UNIT, GRANT_VALUES};
 use crate::locale::{self, Language, YearStyle};
 use crate::model::Strategy;
 use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// The sheet's name (the fourth, only when some initiative names a grant).
+pub const SHEET_GRANTS: &str = "交付金事業の効果検証";
 
 /// The columns whose words wrap, each with the widest it is made: 交付金, 地域再生計画, 事業名,
 /// KPI, 事業効果, 外部有識者の意見, 今後の方針, 今後の方針の理由.

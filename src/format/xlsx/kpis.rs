@@ -5,12 +5,14 @@
 //! workbook comes back in).
 
 use super::look::{cell as fitted, decimals, fit, print_setup, text_width, wrapped_height, Looks};
-use super::SHEET_KPIS;
 use crate::format::csv::cells::workbook_text;
 use crate::format::csv::{wide_table, WideCell, WIDE_FIRST};
 use crate::locale::{self, Language, YearStyle};
 use crate::model::{assess, Strategy};
 use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// The sheet's name (the first).
+pub const SHEET_KPIS: &str = "数値目標・KPI";
 
 /// What Shirube computes, after the years.
 const COMPUTED: [&str; 5] = ["進捗の年度", "進捗", "達成状況", "評価", "町の評価"];

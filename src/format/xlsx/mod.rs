@@ -29,13 +29,6 @@ use crate::locale::YearStyle;
 use crate::model::Strategy;
 use rust_xlsxwriter::{DocProperties, Workbook};
 
-/// The sheets' names, in order.
-pub const SHEET_KPIS: &str = "数値目標・KPI";
-pub const SHEET_EVALUATIONS: &str = "施策評価シート";
-pub const SHEET_BUDGET: &str = "予算・決算";
-/// Only when some initiative names a grant.
-pub const SHEET_GRANTS: &str = "交付金事業の効果検証";
-
 /// Why the workbook could not be written (the writer's own error, as text).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("the workbook could not be written: {0}")]

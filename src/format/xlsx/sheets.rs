@@ -8,11 +8,13 @@
 //! one measure to a printed page. The measure's section (担当課) is under its title.
 
 use super::look::{cell as fitted, decimals, print_setup, wrapped_height, Looks};
-use super::SHEET_EVALUATIONS;
 use crate::locale::{self, Language, YearStyle};
 use crate::model::evaluation_sheet::{default_sheet_year, sheet, Listed};
 use crate::model::{assess_in, Evaluation, EvaluationStage, FiscalYear, Goal, Measure, Money, Strategy, Target};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+/// The sheet's name (the second).
+pub const SHEET_EVALUATIONS: &str = "施策評価シート";
 
 /// Columns A–F: 事業名 (or a label), 内容, an amount, two directions, 事業区分.
 const WIDTHS: [f64; 6] = [28.0, 46.0, 14.0, 12.0, 14.0, 10.0];

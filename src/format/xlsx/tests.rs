@@ -2,8 +2,14 @@
 //! its own XML (print settings, frozen panes), and through the table import (the KPI sheet's
 //! layout is recognised and bringing it back in changes nothing).
 
+use super::budget::SHEET_BUDGET;
+use super::grants::SHEET_GRANTS;
+use super::kpis::SHEET_KPIS;
+use super::sheets::SHEET_EVALUATIONS;
 use super::*;
-use crate::format::table::{self, find_table, plan_table, propose_roles, Cell, ColumnRole, Grid, MatchedBy, Placement};
+use crate::format::table::{
+    self, find_table, plan_table, propose_roles, Cell, ColumnRole, Grid, Placement, RowMatchedBy,
+};
 use crate::model::{evaluation_sheet, Baseline, FiscalYear, Indicator, Strategy, Target};
 use calamine::{open_workbook_from_rs, Xlsx};
 use std::io::{Cursor, Read};
@@ -81,7 +87,7 @@ fn each_example_comes_back_through_the_table_import_unchanged() {
             let plan = plan_table(&s, g, &shape, &roles, Placement::Strategy);
             let rows: usize = s.indicators.iter().map(|i| i.series.len()).sum();
             assert_eq!(plan.matched.len(), rows, "{key}: every row found its indicator");
-            assert!(plan.matched.iter().all(|m| m.by == MatchedBy::Id));
+            assert!(plan.matched.iter().all(|m| m.by == RowMatchedBy::Id));
             assert!(plan.new_indicators.is_empty() && plan.ambiguous.is_empty(), "{key}");
             assert_eq!(plan.values.changes, [], "{key} {style:?}: no value changes");
             assert_eq!(plan.values.texts, [], "{key} {style:?}: no words change");

@@ -1,10 +1,10 @@
 //! Which item of the new version is which of the old (see the module's text of `compare`).
 
-use super::{Node, PlaceKind};
+use super::table::{FlatItem, PlaceKind};
 use crate::model::Id;
 use std::collections::HashMap;
 
-pub(crate) struct Matching {
+pub(crate) struct ItemMatching {
     pub new_to_old: Vec<Option<usize>>,
     pub old_to_new: Vec<Option<usize>>,
     pub across_periods: bool,
@@ -22,7 +22,7 @@ fn sort(k: PlaceKind) -> u8 {
     }
 }
 
-impl Matching {
+impl ItemMatching {
     fn pair(&mut self, j: usize, i: usize) {
         self.new_to_old[j] = Some(i);
         self.old_to_new[i] = Some(j);
@@ -30,8 +30,9 @@ impl Matching {
 }
 
 /// The matching, or `None` when the two have nothing in common.
-pub(crate) fn match_nodes(a: &[Node], b: &[Node]) -> Option<Matching> {
-    let mut m = Matching { new_to_old: vec![None; b.len()], old_to_new: vec![None; a.len()], across_periods: false };
+pub(crate) fn match_nodes(a: &[FlatItem], b: &[FlatItem]) -> Option<ItemMatching> {
+    let mut m =
+        ItemMatching { new_to_old: vec![None; b.len()], old_to_new: vec![None; a.len()], across_periods: false };
     m.pair(0, 0);
     let old_ids: HashMap<&Id, usize> = a.iter().enumerate().skip(1).map(|(i, n)| (&n.id, i)).collect();
     let mut common = 0;
@@ -69,7 +70,7 @@ pub(crate) fn match_nodes(a: &[Node], b: &[Node]) -> Option<Matching> {
 
 /// Goals, measures and initiatives given fresh ids: each matched with the one old item of its
 /// sort holding an old indicator its carried KPIs continue, when there is exactly one.
-fn through_kpis(m: &mut Matching, a: &[Node], b: &[Node]) {
+fn through_kpis(m: &mut ItemMatching, a: &[FlatItem], b: &[FlatItem]) {
     let new_ids: HashMap<&Id, usize> = b.iter().enumerate().map(|(j, n)| (&n.id, j)).collect();
     for (j, n) in b.iter().enumerate().skip(1) {
         if n.kind == PlaceKind::Indicator || m.new_to_old[j].is_some() {
@@ -95,7 +96,7 @@ fn through_kpis(m: &mut Matching, a: &[Node], b: &[Node]) {
 }
 
 /// What is still unmatched under a matched parent: by its number, else by its title.
-fn under_matched_parents(m: &mut Matching, a: &[Node], b: &[Node]) {
+fn under_matched_parents(m: &mut ItemMatching, a: &[FlatItem], b: &[FlatItem]) {
     for (j, n) in b.iter().enumerate().skip(1) {
         if m.new_to_old[j].is_some() {
             continue;
@@ -103,7 +104,7 @@ fn under_matched_parents(m: &mut Matching, a: &[Node], b: &[Node]) {
         let Some(q) = n.parent.and_then(|p| m.new_to_old[p]) else { continue };
         let open =
             |i: &usize| m.old_to_new[*i].is_none() && a[*i].parent == Some(q) && sort(a[*i].kind) == sort(n.kind);
-        let by = |key: fn(&Node) -> &str| {
+        let by = |key: fn(&FlatItem) -> &str| {
             let k = key(n).trim();
             (!k.is_empty()).then(|| (0..a.len()).find(|i| open(i) && key(&a[*i]).trim() == k)).flatten()
         };

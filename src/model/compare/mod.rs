@@ -9,7 +9,7 @@
 //! - 備考 ([`Note`]): **新設** an item that did not exist (each of its filled fields a row);
 //!   **削除** an item gone ([`Note::Removed`]), or a field emptied ([`Note::Cleared`]); **追加** text put into a field of an existing item
 //!   that was empty; **変更** a field's text changed, or an item moved under another parent
-//!   ([`Field::Place`]).
+//!   ([`ChangedField::Place`]).
 //! - Text is compared by characters ([`text`]); unchanged items and fields are left out.
 //! - Two strategies with nothing in common (no item id, no carried indicator, not the same
 //!   strategy) are refused ([`Refusal::Unrelated`]) rather than listed as wholly changed.
@@ -18,133 +18,15 @@
 //! words with [`text::diff`].
 
 mod matching;
+mod table;
 #[cfg(test)]
 mod tests;
 pub mod text;
 
-use super::{Baseline, GoalKind, Id, Strategy, Target, YearBasis};
+use super::{Id, Strategy};
+use table::FlatItem;
+pub use table::{ChangedField, ComparedValue, Comparison, Note, OldNewRow, PlaceKind, PlaceStep, Refusal};
 pub use text::Piece;
-
-/// What kind of item a step of a place is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PlaceKind {
-    Strategy,
-    Section,
-    Goal(GoalKind),
-    Measure,
-    Initiative,
-    Indicator,
-}
-
-/// One step of where an item is: 「基本目標 2」「施策 2-1」.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlaceStep {
-    pub kind: PlaceKind,
-    pub number: String,
-    pub title: String,
-}
-
-/// The field a row is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Field {
-    Title,
-    Number,
-    Subtitle,
-    /// A goal's 基本的方向.
-    Direction,
-    /// A measure's 概要.
-    Summary,
-    /// An initiative's 内容.
-    Description,
-    Heading,
-    Body,
-    /// An indicator's name.
-    Name,
-    Unit,
-    /// A series' 基準値 (its label, empty for a single series).
-    Baseline(String),
-    /// A series' 目標値.
-    Target(String),
-    /// Where the item sits (a move).
-    Place,
-}
-
-/// A field's value, typed.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    Text(String),
-    Baseline { baseline: Baseline, unit: String },
-    Target { target: Target, unit: String, basis: YearBasis },
-    Place(Vec<PlaceStep>),
-}
-
-/// The 備考 of a row (see the module's text).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Note {
-    /// 新設: a new item.
-    New,
-    /// 追加: text put into an empty field of an existing item.
-    Added,
-    /// 変更: a field changed.
-    Changed,
-    /// 変更 (移動): an item under another parent.
-    Moved,
-    /// 削除: an item gone.
-    Removed,
-    /// 削除: a field's text gone from an item still there.
-    Cleared,
-}
-
-/// One row of the table.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    /// Where the item is: in the new version, or the old for a removed item.
-    pub place: Vec<PlaceStep>,
-    pub field: Field,
-    /// 改正後; `None` for a removed item or an emptied field.
-    pub new: Option<Value>,
-    /// 改正前; `None` for a new item or a filled field.
-    pub old: Option<Value>,
-    pub note: Note,
-    /// The ids of the row's item and of the items it is under, innermost first (the new
-    /// version's; the old's for a removed item): what an opinion about one of them concerns.
-    pub items: Vec<Id>,
-    /// The opinions behind the change (their numbers, 「3」), when a 修正 linked to a version
-    /// between the two compared concerns the row's item (`hearing::reflection::mark`); empty
-    /// as `compare` makes it.
-    pub opinions: Vec<String>,
-}
-
-/// The whole table, in the new version's order (removed items after their old neighbour).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Comparison {
-    pub rows: Vec<Row>,
-    /// The two are different periods (matched through 次期へ引き継ぐ).
-    pub across_periods: bool,
-}
-
-/// Why no table is made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Refusal {
-    /// Not the same strategy, no item in common and nothing carried from one to the other.
-    Unrelated,
-}
-
-/// An item of a strategy, flattened in document order.
-#[derive(Clone, Debug)]
-pub(crate) struct Node {
-    pub kind: PlaceKind,
-    pub id: Id,
-    /// The index of its parent node (none for the strategy itself).
-    pub parent: Option<usize>,
-    pub place: Vec<PlaceStep>,
-    pub number: String,
-    pub title: String,
-    pub fields: Vec<(Field, Value)>,
-    /// The indicators it holds (goals' 数値目標, measures' and initiatives' KPIs); for an
-    /// indicator, its predecessor in the previous period.
-    pub indicators: Vec<Id>,
-}
 
 /// The 新旧対照表 from `old` to `new`.
 pub fn compare(old: &Strategy, new: &Strategy) -> Result<Comparison, Refusal> {
@@ -163,11 +45,11 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Comparison, Refusal> {
             None => removed_after[anchor].push(i),
         }
     }
-    let removed = |rows: &mut Vec<Row>, slot: &Vec<usize>| {
+    let removed = |rows: &mut Vec<OldNewRow>, slot: &Vec<usize>| {
         for &i in slot {
             let n = &a[i];
             for (f, v) in n.fields.iter().filter(|(_, v)| !is_empty(v)) {
-                let row = Row {
+                let row = OldNewRow {
                     place: n.place.clone(),
                     field: f.clone(),
                     new: None,
@@ -185,7 +67,7 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Comparison, Refusal> {
         match m.new_to_old[j] {
             None => {
                 for (f, v) in n.fields.iter().filter(|(_, v)| !is_empty(v)) {
-                    let row = Row {
+                    let row = OldNewRow {
                         place: n.place.clone(),
                         field: f.clone(),
                         new: Some(v.clone()),
@@ -205,11 +87,11 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Comparison, Refusal> {
                     _ => false,
                 };
                 if moved {
-                    rows.push(Row {
+                    rows.push(OldNewRow {
                         place: n.place.clone(),
-                        field: Field::Place,
-                        new: Some(Value::Place(n.place.clone())),
-                        old: Some(Value::Place(o.place.clone())),
+                        field: ChangedField::Place,
+                        new: Some(ComparedValue::Place(n.place.clone())),
+                        old: Some(ComparedValue::Place(o.place.clone())),
                         note: Note::Moved,
                         items: lineage(&b, j),
                         opinions: Vec::new(),
@@ -224,10 +106,10 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Comparison, Refusal> {
 }
 
 /// The rows of a matched item's changed fields.
-fn field_rows(n: &Node, o: &Node, items: Vec<Id>) -> Vec<Row> {
+fn field_rows(n: &FlatItem, o: &FlatItem, items: Vec<Id>) -> Vec<OldNewRow> {
     let mut rows = Vec::new();
-    let value = |node: &Node, f: &Field| node.fields.iter().find(|(g, _)| g == f).map(|(_, v)| v.clone());
-    let mut fields: Vec<&Field> = n.fields.iter().map(|(f, _)| f).collect();
+    let value = |node: &FlatItem, f: &ChangedField| node.fields.iter().find(|(g, _)| g == f).map(|(_, v)| v.clone());
+    let mut fields: Vec<&ChangedField> = n.fields.iter().map(|(f, _)| f).collect();
     fields.extend(o.fields.iter().map(|(f, _)| f).filter(|f| !n.fields.iter().any(|(g, _)| g == *f)));
     for f in fields {
         let new = value(n, f).filter(|v| !is_empty(v));
@@ -239,7 +121,7 @@ fn field_rows(n: &Node, o: &Node, items: Vec<Id>) -> Vec<Row> {
             (Some(_), None) => Note::Added,
             (None, Some(_)) => Note::Cleared,
         };
-        rows.push(Row {
+        rows.push(OldNewRow {
             place: n.place.clone(),
             field: f.clone(),
             new,
@@ -253,7 +135,7 @@ fn field_rows(n: &Node, o: &Node, items: Vec<Id>) -> Vec<Row> {
 }
 
 /// The ids of node `at` and of the nodes it is under, innermost first.
-fn lineage(nodes: &[Node], at: usize) -> Vec<Id> {
+fn lineage(nodes: &[FlatItem], at: usize) -> Vec<Id> {
     let mut out = Vec::new();
     let mut next = Some(at);
     while let Some(i) = next {
@@ -263,14 +145,14 @@ fn lineage(nodes: &[Node], at: usize) -> Vec<Id> {
     out
 }
 
-fn is_empty(v: &Value) -> bool {
-    matches!(v, Value::Text(t) if t.trim().is_empty())
+fn is_empty(v: &ComparedValue) -> bool {
+    matches!(v, ComparedValue::Text(t) if t.trim().is_empty())
 }
 
 /// Equal values; texts equal but for the spaces at their ends.
-fn same(a: &Value, b: &Value) -> bool {
+fn same(a: &ComparedValue, b: &ComparedValue) -> bool {
     match (a, b) {
-        (Value::Text(x), Value::Text(y)) => x.trim() == y.trim(),
+        (ComparedValue::Text(x), ComparedValue::Text(y)) => x.trim() == y.trim(),
         _ => a == b,
     }
 }
@@ -278,29 +160,29 @@ fn same(a: &Value, b: &Value) -> bool {
 /// The strategy's items in document order: the strategy, its sections, then each goal with its
 /// 数値目標, each measure with its KPIs and initiatives (an indicator where it is first used),
 /// then the indicators nothing uses.
-fn flatten(s: &Strategy) -> Vec<Node> {
+fn flatten(s: &Strategy) -> Vec<FlatItem> {
     let mut out = Vec::new();
-    let text = |t: &str| Value::Text(t.to_owned());
-    out.push(Node {
+    let text = |t: &str| ComparedValue::Text(t.to_owned());
+    out.push(FlatItem {
         kind: PlaceKind::Strategy,
         id: s.id.clone(),
         parent: None,
         place: Vec::new(),
         number: String::new(),
         title: s.title.clone(),
-        fields: vec![(Field::Title, text(&s.title))],
+        fields: vec![(ChangedField::Title, text(&s.title))],
         indicators: Vec::new(),
     });
     for sec in &s.sections {
         let step = PlaceStep { kind: PlaceKind::Section, number: String::new(), title: sec.heading.clone() };
-        out.push(Node {
+        out.push(FlatItem {
             kind: PlaceKind::Section,
             id: sec.id.clone(),
             parent: Some(0),
             place: vec![step],
             number: String::new(),
             title: sec.heading.clone(),
-            fields: vec![(Field::Heading, text(&sec.heading)), (Field::Body, text(&sec.body))],
+            fields: vec![(ChangedField::Heading, text(&sec.heading)), (ChangedField::Body, text(&sec.body))],
             indicators: Vec::new(),
         });
     }
@@ -308,7 +190,7 @@ fn flatten(s: &Strategy) -> Vec<Node> {
     for g in &s.goals {
         let step = PlaceStep { kind: PlaceKind::Goal(g.kind), number: g.number.clone(), title: g.title.clone() };
         let gi = out.len();
-        out.push(Node {
+        out.push(FlatItem {
             kind: PlaceKind::Goal(g.kind),
             id: g.id.clone(),
             parent: Some(0),
@@ -316,10 +198,10 @@ fn flatten(s: &Strategy) -> Vec<Node> {
             number: g.number.clone(),
             title: g.title.clone(),
             fields: vec![
-                (Field::Number, text(&g.number)),
-                (Field::Title, text(&g.title)),
-                (Field::Subtitle, text(&g.subtitle)),
-                (Field::Direction, text(&g.direction)),
+                (ChangedField::Number, text(&g.number)),
+                (ChangedField::Title, text(&g.title)),
+                (ChangedField::Subtitle, text(&g.subtitle)),
+                (ChangedField::Direction, text(&g.direction)),
             ],
             indicators: g.targets.clone(),
         });
@@ -327,7 +209,7 @@ fn flatten(s: &Strategy) -> Vec<Node> {
         for me in &g.measures {
             let mstep = PlaceStep { kind: PlaceKind::Measure, number: me.number.clone(), title: me.title.clone() };
             let mi = out.len();
-            out.push(Node {
+            out.push(FlatItem {
                 kind: PlaceKind::Measure,
                 id: me.id.clone(),
                 parent: Some(gi),
@@ -335,9 +217,9 @@ fn flatten(s: &Strategy) -> Vec<Node> {
                 number: me.number.clone(),
                 title: me.title.clone(),
                 fields: vec![
-                    (Field::Number, text(&me.number)),
-                    (Field::Title, text(&me.title)),
-                    (Field::Summary, text(&me.summary)),
+                    (ChangedField::Number, text(&me.number)),
+                    (ChangedField::Title, text(&me.title)),
+                    (ChangedField::Summary, text(&me.summary)),
                 ],
                 indicators: me.kpis.clone(),
             });
@@ -346,7 +228,7 @@ fn flatten(s: &Strategy) -> Vec<Node> {
                 let istep =
                     PlaceStep { kind: PlaceKind::Initiative, number: ini.number.clone(), title: ini.title.clone() };
                 let ii = out.len();
-                out.push(Node {
+                out.push(FlatItem {
                     kind: PlaceKind::Initiative,
                     id: ini.id.clone(),
                     parent: Some(mi),
@@ -354,9 +236,9 @@ fn flatten(s: &Strategy) -> Vec<Node> {
                     number: ini.number.clone(),
                     title: ini.title.clone(),
                     fields: vec![
-                        (Field::Number, text(&ini.number)),
-                        (Field::Title, text(&ini.title)),
-                        (Field::Description, text(&ini.description)),
+                        (ChangedField::Number, text(&ini.number)),
+                        (ChangedField::Title, text(&ini.title)),
+                        (ChangedField::Description, text(&ini.description)),
                     ],
                     indicators: ini.kpis.clone(),
                 });
@@ -374,7 +256,7 @@ fn indicator_nodes(
     s: &Strategy,
     ids: &[Id],
     parent: usize,
-    out: &mut Vec<Node>,
+    out: &mut Vec<FlatItem>,
     placed: &mut std::collections::HashSet<Id>,
 ) {
     for id in ids {
@@ -384,19 +266,21 @@ fn indicator_nodes(
         }
         let mut place = out[parent].place.clone();
         place.push(PlaceStep { kind: PlaceKind::Indicator, number: ind.code.clone(), title: ind.name.clone() });
-        let mut fields =
-            vec![(Field::Name, Value::Text(ind.name.clone())), (Field::Unit, Value::Text(ind.unit.clone()))];
+        let mut fields = vec![
+            (ChangedField::Name, ComparedValue::Text(ind.name.clone())),
+            (ChangedField::Unit, ComparedValue::Text(ind.unit.clone())),
+        ];
         for x in &ind.series {
             if let Some(b) = &x.baseline {
-                let v = Value::Baseline { baseline: b.clone(), unit: ind.unit.clone() };
-                fields.push((Field::Baseline(x.label.clone()), v));
+                let v = ComparedValue::Baseline { baseline: b.clone(), unit: ind.unit.clone() };
+                fields.push((ChangedField::Baseline(x.label.clone()), v));
             }
             if let Some(t) = &x.target {
-                let v = Value::Target { target: t.clone(), unit: ind.unit.clone(), basis: x.year_basis };
-                fields.push((Field::Target(x.label.clone()), v));
+                let v = ComparedValue::Target { target: t.clone(), unit: ind.unit.clone(), basis: x.year_basis };
+                fields.push((ChangedField::Target(x.label.clone()), v));
             }
         }
-        out.push(Node {
+        out.push(FlatItem {
             kind: PlaceKind::Indicator,
             id: ind.id.clone(),
             parent: Some(parent),

@@ -1,6 +1,7 @@
 use super::*;
 use crate::model::{
-    FiscalYear, Goal, Indicator, Initiative, Measure, NarrativeSection, NextPeriod, PlanPeriod, Series,
+    Baseline, FiscalYear, Goal, GoalKind, Indicator, Initiative, Measure, NarrativeSection, NextPeriod, PlanPeriod,
+    Series, Target,
 };
 use std::sync::Arc;
 
@@ -32,7 +33,7 @@ fn strategy() -> Strategy {
     s
 }
 
-fn notes(t: &Comparison) -> Vec<(Field, Note)> {
+fn notes(t: &Comparison) -> Vec<(ChangedField, Note)> {
     t.rows.iter().map(|r| (r.field.clone(), r.note)).collect()
 }
 
@@ -58,8 +59,8 @@ fn a_new_measure_is_new_and_a_removed_one_removed_after_its_old_neighbour() {
     assert!(removed.iter().any(|r| r.place.last().unwrap().title == "出産祝い金"));
     assert_eq!(t.rows[0].note, Note::Removed);
     let new_rows: Vec<_> = t.rows.iter().filter(|r| r.note == Note::New).map(|r| r.field.clone()).collect();
-    assert_eq!(new_rows, vec![Field::Number, Field::Title, Field::Summary]);
-    assert_eq!(t.rows.last().unwrap().new, Some(Value::Text("ふるさと納税を通じた交流を広げる。".into())));
+    assert_eq!(new_rows, vec![ChangedField::Number, ChangedField::Title, ChangedField::Summary]);
+    assert_eq!(t.rows.last().unwrap().new, Some(ComparedValue::Text("ふるさと納税を通じた交流を広げる。".into())));
     // The indicator the removed measure held is still there (unused): not removed.
     assert!(!t.rows.iter().any(|r| r.place.last().unwrap().kind == PlaceKind::Indicator));
 }
@@ -72,7 +73,7 @@ fn text_put_into_an_empty_field_is_added_and_emptied_is_removed() {
     g.direction = "安心して子どもを産み育てられる環境をつくる。".into();
     new.sections[0].body.clear();
     let t = compare(&old, &new).unwrap();
-    assert_eq!(notes(&t), vec![(Field::Body, Note::Cleared), (Field::Direction, Note::Added)]);
+    assert_eq!(notes(&t), vec![(ChangedField::Body, Note::Cleared), (ChangedField::Direction, Note::Added)]);
 }
 
 #[test]
@@ -85,9 +86,9 @@ fn a_measure_moved_to_another_goal_is_shown_as_a_move() {
     new.goals.push(Arc::new(g2));
     let t = compare(&old, &new).unwrap();
     let mv = t.rows.iter().find(|r| r.note == Note::Moved).expect("a move");
-    assert_eq!(mv.field, Field::Place);
+    assert_eq!(mv.field, ChangedField::Place);
     assert_eq!(mv.place[0].title, "ひとを呼び込む");
-    let Some(Value::Place(was)) = &mv.old else { panic!() };
+    let Some(ComparedValue::Place(was)) = &mv.old else { panic!() };
     assert_eq!(was[0].title, "子どもを産み育てる");
     // The new goal itself is new; nothing else.
     assert!(t.rows.iter().all(|r| r.note == Note::New || r.note == Note::Moved));
@@ -99,8 +100,10 @@ fn text_changed_in_the_middle_of_a_sentence() {
     let mut new = old.clone();
     new.sections[0].body = "人口減少に歯止めをかけ、子育て世代の定住を促進するため、本戦略を策定する。".into();
     let t = compare(&old, &new).unwrap();
-    assert_eq!(notes(&t), vec![(Field::Body, Note::Changed)]);
-    let (Some(Value::Text(n)), Some(Value::Text(o))) = (&t.rows[0].new, &t.rows[0].old) else { panic!() };
+    assert_eq!(notes(&t), vec![(ChangedField::Body, Note::Changed)]);
+    let (Some(ComparedValue::Text(n)), Some(ComparedValue::Text(o))) = (&t.rows[0].new, &t.rows[0].old) else {
+        panic!()
+    };
     let (n, o) = text::diff(o, n);
     assert_eq!(
         text::plain(&n, "[", "]"),
@@ -119,12 +122,16 @@ fn a_kpis_target_changed() {
     let ind = Arc::make_mut(&mut new.indicators[0]);
     ind.series[0].target = Some(Target::Value { value: 140.0, year: Some(fy(2024)) });
     let t = compare(&old, &new).unwrap();
-    assert_eq!(notes(&t), vec![(Field::Target(String::new()), Note::Changed)]);
+    assert_eq!(notes(&t), vec![(ChangedField::Target(String::new()), Note::Changed)]);
     let r = &t.rows[0];
     let kinds: Vec<PlaceKind> = r.place.iter().map(|s| s.kind).collect();
     assert_eq!(kinds, vec![PlaceKind::Goal(GoalKind::Basic), PlaceKind::Measure, PlaceKind::Indicator]);
-    assert!(matches!(&r.new, Some(Value::Target { target: Target::Value { value, .. }, .. }) if *value == 140.0));
-    assert!(matches!(&r.old, Some(Value::Target { target: Target::Value { value, .. }, .. }) if *value == 130.0));
+    assert!(
+        matches!(&r.new, Some(ComparedValue::Target { target: Target::Value { value, .. }, .. }) if *value == 140.0)
+    );
+    assert!(
+        matches!(&r.old, Some(ComparedValue::Target { target: Target::Value { value, .. }, .. }) if *value == 130.0)
+    );
 }
 
 #[test]
@@ -143,13 +150,13 @@ fn an_item_carried_to_the_next_period_is_matched_through_its_origin() {
     let t = compare(&old, &new).unwrap();
     assert!(t.across_periods);
     let fields = notes(&t);
-    assert!(fields.contains(&(Field::Title, Note::Changed)), "{fields:?}");
+    assert!(fields.contains(&(ChangedField::Title, Note::Changed)), "{fields:?}");
     // The carried KPI: its baseline (proposed from the last actual, none here: the old one) kept,
     // its target changed, not a new indicator.
-    assert!(fields.contains(&(Field::Target(String::new()), Note::Changed)), "{fields:?}");
+    assert!(fields.contains(&(ChangedField::Target(String::new()), Note::Changed)), "{fields:?}");
     assert!(!t.rows.iter().any(|r| matches!(r.note, Note::New | Note::Removed)), "{:?}", t.rows);
-    let renamed = t.rows.iter().find(|r| r.field == Field::Title && r.place.len() == 2).unwrap();
-    assert_eq!(renamed.new, Some(Value::Text("移住・定住の促進".into())));
+    let renamed = t.rows.iter().find(|r| r.field == ChangedField::Title && r.place.len() == 2).unwrap();
+    assert_eq!(renamed.new, Some(ComparedValue::Text("移住・定住の促進".into())));
 }
 
 #[test]
@@ -182,6 +189,6 @@ fn across_periods_a_renumbered_goal_is_matched_through_the_kpi_it_holds() {
     let t = compare(&old, &new).unwrap();
     let goal_rows: Vec<_> = t.rows.iter().filter(|r| r.place.len() == 1 && r.place[0].number == "3").collect();
     let notes: Vec<_> = goal_rows.iter().map(|r| (r.field.clone(), r.note)).collect();
-    assert_eq!(notes, vec![(Field::Number, Note::Changed), (Field::Title, Note::Changed)]);
+    assert_eq!(notes, vec![(ChangedField::Number, Note::Changed), (ChangedField::Title, Note::Changed)]);
     assert!(!t.rows.iter().any(|r| matches!(r.note, Note::New | Note::Removed | Note::Moved)), "{:?}", t.rows);
 }

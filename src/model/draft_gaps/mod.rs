@@ -15,7 +15,7 @@ pub struct PreviousPeriod {
 
 /// A text of the strategy that may be carried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextField {
+pub enum CarriedText {
     Heading,
     Body,
     Title,
@@ -27,7 +27,7 @@ pub enum TextField {
 
 /// How a text names the previous period.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Named {
+pub enum PeriodMention {
     /// Its title.
     Title(String),
     /// Its 「第N期」.
@@ -44,7 +44,7 @@ pub enum GapKind {
     /// A value target without its 目標年度.
     NoTargetYear { series: String },
     /// A text naming the previous period: which field, how, and the words around it.
-    NamesPreviousPeriod { field: TextField, named: Named, excerpt: String },
+    NamesPreviousPeriod { field: CarriedText, named: PeriodMention, excerpt: String },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -127,17 +127,17 @@ fn excerpt(text: &str, at: usize, len: usize) -> String {
 }
 
 /// How `text` names `previous`, with the words around it; the first way found.
-fn naming(text: &str, previous: &PreviousPeriod) -> Option<(Named, String)> {
+fn naming(text: &str, previous: &PreviousPeriod) -> Option<(PeriodMention, String)> {
     let title = previous.title.trim();
     if !title.is_empty() {
         if let Some(at) = text.find(title) {
-            return Some((Named::Title(title.to_owned()), excerpt(text, at, title.len())));
+            return Some((PeriodMention::Title(title.to_owned()), excerpt(text, at, title.len())));
         }
     }
     if let Some(n) = ordinal(title) {
         let folded = half_width(text);
         if let Some(at) = folded.find(&n) {
-            return Some((Named::Ordinal(n.clone()), excerpt(&folded, at, n.len())));
+            return Some((PeriodMention::Ordinal(n.clone()), excerpt(&folded, at, n.len())));
         }
     }
     let ends = [previous.period.first, previous.period.last];
@@ -147,7 +147,7 @@ fn naming(text: &str, previous: &PreviousPeriod) -> Option<(Named, String)> {
         .into_iter()
         .find_map(|w| folded.find(&w).map(|at| (at, w.len())))
         .unwrap_or((0, 0));
-    Some((Named::Year(year), excerpt(&folded, found.0, found.1)))
+    Some((PeriodMention::Year(year), excerpt(&folded, found.0, found.1)))
 }
 
 impl Strategy {
@@ -163,27 +163,27 @@ impl Strategy {
     /// measures and their initiatives.
     pub fn texts_naming(&self, previous: &PreviousPeriod) -> Vec<Gap> {
         let mut out = Vec::new();
-        let mut look = |path: String, field: TextField, text: &str| {
+        let mut look = |path: String, field: CarriedText, text: &str| {
             if let Some((named, excerpt)) = naming(text, previous) {
                 out.push(Gap { path, kind: GapKind::NamesPreviousPeriod { field, named, excerpt } });
             }
         };
         for (i, x) in self.sections.iter().enumerate() {
-            look(format!("sections[{i}]"), TextField::Heading, &x.heading);
-            look(format!("sections[{i}]"), TextField::Body, &x.body);
+            look(format!("sections[{i}]"), CarriedText::Heading, &x.heading);
+            look(format!("sections[{i}]"), CarriedText::Body, &x.body);
         }
         for (gi, g) in self.goals.iter().enumerate() {
             let at = format!("goals[{gi}]");
-            look(at.clone(), TextField::Title, &g.title);
-            look(at.clone(), TextField::Subtitle, &g.subtitle);
-            look(at.clone(), TextField::Direction, &g.direction);
+            look(at.clone(), CarriedText::Title, &g.title);
+            look(at.clone(), CarriedText::Subtitle, &g.subtitle);
+            look(at.clone(), CarriedText::Direction, &g.direction);
             for (mi, m) in g.measures.iter().enumerate() {
                 let at = format!("{at}.measures[{mi}]");
-                look(at.clone(), TextField::Title, &m.title);
-                look(at.clone(), TextField::Summary, &m.summary);
+                look(at.clone(), CarriedText::Title, &m.title);
+                look(at.clone(), CarriedText::Summary, &m.summary);
                 for (ii, x) in m.initiatives.iter().enumerate() {
-                    look(format!("{at}.initiatives[{ii}]"), TextField::Title, &x.title);
-                    look(format!("{at}.initiatives[{ii}]"), TextField::Description, &x.description);
+                    look(format!("{at}.initiatives[{ii}]"), CarriedText::Title, &x.title);
+                    look(format!("{at}.initiatives[{ii}]"), CarriedText::Description, &x.description);
                 }
             }
         }

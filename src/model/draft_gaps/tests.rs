@@ -21,7 +21,7 @@ fn the_carried_texts_naming_the_previous_period_are_listed_with_their_places() {
     let s = third_period();
     let previous = s.previous_period().expect("carried from the 第2期");
     assert_eq!(previous.title, "第2期北本市まち・ひと・しごと創生総合戦略");
-    let named: Vec<(String, TextField, Named)> = s
+    let named: Vec<(String, CarriedText, PeriodMention)> = s
         .texts_naming(&previous)
         .into_iter()
         .map(|g| match g.kind {
@@ -30,11 +30,14 @@ fn the_carried_texts_naming_the_previous_period_are_listed_with_their_places() {
         })
         .collect();
     assert!(
-        named.contains(&("sections[0]".into(), TextField::Body, Named::Title(previous.title.clone()))),
+        named.contains(&("sections[0]".into(), CarriedText::Body, PeriodMention::Title(previous.title.clone()))),
         "{named:?}"
     );
-    assert!(named.contains(&("sections[1]".into(), TextField::Body, Named::Year(FiscalYear(2022)))), "{named:?}");
-    assert!(named.iter().all(|(_, _, n)| !matches!(n, Named::Year(y) if !previous.period.contains(*y))));
+    assert!(
+        named.contains(&("sections[1]".into(), CarriedText::Body, PeriodMention::Year(FiscalYear(2022)))),
+        "{named:?}"
+    );
+    assert!(named.iter().all(|(_, _, n)| !matches!(n, PeriodMention::Year(y) if !previous.period.contains(*y))));
     let gaps = s.draft_gaps();
     let excerpts: Vec<&str> = gaps
         .iter()

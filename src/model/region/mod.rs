@@ -47,7 +47,7 @@ pub use matching::{
 pub use normalise::{fold, key};
 pub use partnership::{partner_problems, partnerships, Partnership, PartnershipStatus, Party};
 pub use rollup::{side_by_side, sort_rows, Column, RegionTotals, SideBySide, SortOrder, TownRow};
-pub use search::{first_hits, Hit, Label, Shown, ThemeIndex, ThemeQuery, TownHits};
+pub use search::{first_hits, Hit, Label, SearchShown, ThemeIndex, ThemeQuery, TownHits};
 pub use years::{latest_actual_year, opening_year, plan_years};
 
 use super::{Goal, Id, Initiative, Measure, Strategy, UnknownFields};
@@ -167,18 +167,18 @@ pub struct ItemPath {
 
 /// What an [`ItemPath`] leads to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ItemKind {
+pub enum ItemPathKind {
     Goal,
     Measure,
     Initiative,
 }
 
 impl ItemPath {
-    pub fn kind(&self) -> ItemKind {
+    pub fn kind(&self) -> ItemPathKind {
         match (&self.measure, &self.initiative) {
-            (_, Some(_)) => ItemKind::Initiative,
-            (Some(_), None) => ItemKind::Measure,
-            (None, None) => ItemKind::Goal,
+            (_, Some(_)) => ItemPathKind::Initiative,
+            (Some(_), None) => ItemPathKind::Measure,
+            (None, None) => ItemPathKind::Goal,
         }
     }
 

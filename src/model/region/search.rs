@@ -182,7 +182,7 @@ impl ThemeIndex {
 
 /// What a search shows: its first hits, and the totals over every hit.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shown {
+pub struct SearchShown {
     /// The first hits, town by town in order (a town cut short keeps the hits that fit).
     pub towns: Vec<TownHits>,
     /// Hits found but not in `towns`.
@@ -197,7 +197,7 @@ pub struct Shown {
 /// and how many were left out: a word's first character can find thousands of items over 179
 /// towns, more than a page can show while the bureau types. The counts are over all hits, so
 /// the summary says the same whether all are shown or not.
-pub fn first_hits(found: &[TownHits], limit: usize) -> Shown {
+pub fn first_hits(found: &[TownHits], limit: usize) -> SearchShown {
     let mut room = limit;
     let mut shown = Vec::new();
     let mut left_out = 0;
@@ -212,5 +212,5 @@ pub fn first_hits(found: &[TownHits], limit: usize) -> Shown {
         }
     }
     let town_count = found.iter().filter(|t| !t.hits.is_empty()).count();
-    Shown { towns: shown, left_out, town_count, hit_count }
+    SearchShown { towns: shown, left_out, town_count, hit_count }
 }

@@ -9,20 +9,9 @@
 //! (a section's own edit after its 確認). A 確認 from a file before the snapshot (no values
 //! kept) covers the values as the strategy holds them now.
 
-use super::{items, Answer, ItemKind, Round, Step};
+use super::data::{Answer, Confirmed, ItemKind, Round, Step};
+use super::items::items;
 use crate::model::{EvaluationStage, FiscalYear, Id, Indicator, Strategy};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-/// One item's value as it stood when its section's answer was confirmed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Confirmed {
-    pub kind: ItemKind,
-    /// The KPI, initiative or measure it is about, by id.
-    pub subject: Id,
-    /// The value as text ([`value_of`]): what is compared, and what the card shows.
-    pub value: String,
-}
 
 /// A change to a value a 確認 covers.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,29 +3,11 @@
 //! it is filled when the strategy holds it, whoever typed it and by whatever path (the editor,
 //! a CSV, a workbook, another member's file).
 
-use super::{Answer, AnswerStanding, Ask, Round};
+use super::data::{Answer, AnswerStanding, Ask, ItemKind, Round};
 use crate::model::{
     assess_in, Context, EvaluationStage, FiscalYear, Id, Indicator, Initiative, Measure, ProjectDirection, Status,
     Strategy,
 };
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-/// What an item asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemKind {
-    /// A KPI's actual of the year (every breakdown's).
-    Actual,
-    /// A KPI's 要因分析: asked where the actual misses its path.
-    Cause,
-    /// An initiative's 事業実績 and 決算額 of the year.
-    Result,
-    /// An initiative's 予算額 and 方向性 of the year after.
-    NextBudget,
-    /// A measure's 一次評価 (its rating) of the year.
-    FirstEvaluation,
-}
 
 /// What an item is about.
 #[derive(Clone, Copy, Debug)]

@@ -3,12 +3,13 @@
 //! and an as-of basis on a day its month has. All warnings: a file may hold any of them, and
 //! nothing computed depends on them.
 
-use super::walk::Place;
-use super::{ProblemKind, Validator};
+use super::places::IdPlace;
+use super::problem::ProblemKind;
+use super::validator::Validator;
 use crate::model::{Series, YearBasis};
 
 impl Validator<'_> {
-    pub(super) fn series_dates(&mut self, sp: Place, series: &Series) {
+    pub(super) fn series_dates(&mut self, sp: IdPlace, series: &Series) {
         let label = || series.label.trim().to_owned();
         // A month-only basis of no month (「13月」) is told with day 0.
         let date = match series.year_basis {

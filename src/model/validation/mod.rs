@@ -11,11 +11,13 @@
 #[cfg(test)]
 mod date_tests;
 mod dates;
+mod places;
 mod problem;
 mod rules;
 mod structure;
 #[cfg(test)]
 mod tests;
+mod validator;
 mod walk;
 
 pub use problem::{errors, Problem, ProblemKind, Severity};
@@ -24,6 +26,7 @@ pub use structure::Structure;
 
 use crate::model::{Id, Strategy};
 use structure::{Defs, Extent, Lookup};
+use validator::Validator;
 use walk::Scope;
 
 /// Every problem of the strategy, errors and warnings, in document order.
@@ -43,17 +46,4 @@ pub fn validate_entity(s: &Strategy, structure: &Structure, id: &Id) -> Vec<Prob
     debug_assert!(structure.fits(s), "validate_entity with a structure of another strategy");
     let places = structure.defs.places(id);
     Validator { s, problems: Vec::new(), defs: &structure.defs }.walk(Scope::Places(places))
-}
-
-/// The problems found so far, and what the checks look at: the strategy and the index of its ids.
-struct Validator<'a> {
-    s: &'a Strategy,
-    problems: Vec<Problem>,
-    defs: &'a dyn Lookup,
-}
-
-impl Validator<'_> {
-    fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
-        self.problems.push(Problem { path: path.into(), kind });
-    }
 }

@@ -2,8 +2,9 @@
 //! measure, initiative and workshop, and of the ids (each defined once, each reference leading
 //! to what it names). `walk` decides where and in what order they run.
 
-use super::walk::Place;
-use super::{ProblemKind, Validator};
+use super::places::IdPlace;
+use super::problem::ProblemKind;
+use super::validator::Validator;
 use crate::model::{
     FiscalYear, Goal, Id, Indicator, Initiative, Measure, Money, RelativeChange, Sdg, Series, Target, MAX_YEAR,
     MIN_YEAR,
@@ -11,9 +12,9 @@ use crate::model::{
 
 impl<'a> Validator<'a> {
     /// An id defined at `place`: a duplicate unless this is where it is defined first.
-    pub(super) fn define(&mut self, id: &Id, place: Place) {
+    pub(super) fn define(&mut self, id: &Id, place: IdPlace) {
         if !id.is_safe() {
-            let path = if place == Place::Strategy { "id".to_owned() } else { format!("{place}.id") };
+            let path = if place == IdPlace::Strategy { "id".to_owned() } else { format!("{place}.id") };
             self.push(path, ProblemKind::UnsafeId { id: id.clone() });
         }
         if !self.defs.duplicates() {
@@ -24,23 +25,23 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn is_defined_as(&self, id: &Id, kind: fn(&Place) -> bool) -> bool {
+    fn is_defined_as(&self, id: &Id, kind: fn(&IdPlace) -> bool) -> bool {
         self.defs.places(id).iter().any(kind)
     }
 
     fn is_indicator(&self, id: &Id) -> bool {
-        self.is_defined_as(id, |p| matches!(p, Place::Indicator(_)))
+        self.is_defined_as(id, |p| matches!(p, IdPlace::Indicator(_)))
     }
 
     fn is_measure(&self, id: &Id) -> bool {
-        self.is_defined_as(id, |p| matches!(p, Place::Measure(..)))
+        self.is_defined_as(id, |p| matches!(p, IdPlace::Measure(..)))
     }
 
     /// The measure an initiative belongs to (the last one, if its id is not unique).
     fn initiative_owner(&self, id: &Id) -> Option<&'a Id> {
         let s = self.s;
         self.defs.places(id).iter().rev().find_map(|p| match *p {
-            Place::Initiative(g, m, _) => s.goals.get(g).and_then(|g| g.measures.get(m)).map(|m| &m.id),
+            IdPlace::Initiative(g, m, _) => s.goals.get(g).and_then(|g| g.measures.get(m)).map(|m| &m.id),
             _ => None,
         })
     }
@@ -73,7 +74,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn sdgs(&mut self, at: Place, sdgs: &[Sdg]) {
+    fn sdgs(&mut self, at: IdPlace, sdgs: &[Sdg]) {
         for (i, sdg) in sdgs.iter().enumerate() {
             if !sdg.is_valid() {
                 self.push(format!("{at}.sdgs[{i}]"), ProblemKind::InvalidSdg { number: sdg.0 });
@@ -108,7 +109,7 @@ impl<'a> Validator<'a> {
     /// The strategy's own values, and the ids defined before the indicators.
     pub(super) fn strategy(&mut self) {
         let s = self.s;
-        self.define(&s.id, Place::Strategy);
+        self.define(&s.id, IdPlace::Strategy);
         self.title(|| "title".into(), &s.title);
         let p = s.period;
         self.year(|| "period.first".into(), p.first, false);
@@ -123,18 +124,18 @@ impl<'a> Validator<'a> {
         }
         self.rating_rule();
         for (i, x) in s.sections.iter().enumerate() {
-            self.define(&x.id, Place::Section(i));
+            self.define(&x.id, IdPlace::Section(i));
         }
         for (i, x) in s.national_framework.goals.iter().enumerate() {
-            self.define(&x.id, Place::NationalGoal(i));
+            self.define(&x.id, IdPlace::NationalGoal(i));
         }
         for (i, x) in s.departments.iter().enumerate() {
-            self.define(&x.id, Place::Department(i));
+            self.define(&x.id, IdPlace::Department(i));
             self.title(|| format!("departments[{i}].name"), &x.name);
         }
         for (i, x) in s.schedule.iter().enumerate() {
             let path = format!("schedule[{i}]");
-            self.define(&x.id, Place::Schedule(i));
+            self.define(&x.id, IdPlace::Schedule(i));
             if !x.when.is_well_formed() {
                 self.push(format!("{path}.when"), ProblemKind::BadScheduleDate);
             }
@@ -148,14 +149,14 @@ impl<'a> Validator<'a> {
         let s = self.s;
         for (wi, w) in s.workshops.iter().enumerate() {
             let wp = format!("workshops[{wi}]");
-            self.define(&w.id, Place::Workshop(wi));
+            self.define(&w.id, IdPlace::Workshop(wi));
             if !crate::model::schedule::is_calendar_date(&w.date) {
                 self.push(format!("{wp}.date"), ProblemKind::BadWorkshopDate);
             }
             for (ni, n) in w.notes.iter().enumerate() {
-                self.define(&n.id, Place::Note(wi, ni));
+                self.define(&n.id, IdPlace::Note(wi, ni));
                 let known = match &n.target {
-                    crate::model::NoteTarget::Goal(id) => self.is_defined_as(id, |p| matches!(p, Place::Goal(_))),
+                    crate::model::NoteTarget::Goal(id) => self.is_defined_as(id, |p| matches!(p, IdPlace::Goal(_))),
                     crate::model::NoteTarget::Measure(id) => self.is_measure(id),
                 };
                 if !known {
@@ -173,7 +174,7 @@ impl<'a> Validator<'a> {
     pub(super) fn rounds(&mut self) {
         let s = self.s;
         for (ri, r) in s.rounds.iter().enumerate() {
-            let rp = Place::Round(ri);
+            let rp = IdPlace::Round(ri);
             if s.rounds[..ri].iter().any(|x| x.fiscal_year == r.fiscal_year) {
                 self.push(format!("{rp}.fiscal_year"), ProblemKind::DuplicateRound { year: r.fiscal_year });
             }
@@ -185,7 +186,7 @@ impl<'a> Validator<'a> {
                 }
             }
             for (ai, a) in r.answers.iter().enumerate() {
-                let ap = Place::Answer(ri, ai);
+                let ap = IdPlace::Answer(ri, ai);
                 self.define(&a.id, ap);
                 self.department(ap, &Some(a.department.clone()));
             }
@@ -206,25 +207,25 @@ impl<'a> Validator<'a> {
         use crate::model::{schedule::is_calendar_date, OpinionAbout};
         let s = self.s;
         for (hi, h) in s.hearings.iter().enumerate() {
-            self.define(&h.id, Place::Hearing(hi));
+            self.define(&h.id, IdPlace::Hearing(hi));
             if let Some(p) = &h.period {
                 if !is_calendar_date(&p.from) || !is_calendar_date(&p.to) || p.from > p.to {
-                    self.push(format!("{}.period", Place::Hearing(hi)), ProblemKind::BadCommentPeriod);
+                    self.push(format!("{}.period", IdPlace::Hearing(hi)), ProblemKind::BadCommentPeriod);
                 }
             }
         }
         for (oi, o) in s.opinions.iter().enumerate() {
-            let at = Place::Opinion(oi);
+            let at = IdPlace::Opinion(oi);
             self.define(&o.id, at);
-            if !self.is_defined_as(&o.hearing, |p| matches!(p, Place::Hearing(_))) {
+            if !self.is_defined_as(&o.hearing, |p| matches!(p, IdPlace::Hearing(_))) {
                 self.push(format!("{at}.hearing"), ProblemKind::UnknownHearing { id: o.hearing.clone() });
             }
             let known = match &o.about {
                 OpinionAbout::Whole => true,
-                OpinionAbout::Goal(id) => self.is_defined_as(id, |p| matches!(p, Place::Goal(_))),
+                OpinionAbout::Goal(id) => self.is_defined_as(id, |p| matches!(p, IdPlace::Goal(_))),
                 OpinionAbout::Measure(id) => self.is_measure(id),
                 OpinionAbout::Indicator(id) => self.is_indicator(id),
-                OpinionAbout::Section(id) => self.is_defined_as(id, |p| matches!(p, Place::Section(_))),
+                OpinionAbout::Section(id) => self.is_defined_as(id, |p| matches!(p, IdPlace::Section(_))),
             };
             if let Some(id) = o.about.id().filter(|_| !known) {
                 self.push(format!("{at}.about"), ProblemKind::UnknownOpinionItem { id: id.clone() });
@@ -233,7 +234,7 @@ impl<'a> Validator<'a> {
     }
 
     /// References to indicators at `at`: each must lead to one.
-    fn references(&mut self, at: Place, field: &str, refs: &[Id]) {
+    fn references(&mut self, at: IdPlace, field: &str, refs: &[Id]) {
         for (i, r) in refs.iter().enumerate() {
             if !self.is_indicator(r) {
                 self.push(format!("{at}.{field}[{i}]"), ProblemKind::UnknownIndicator { id: r.clone() });
@@ -244,7 +245,7 @@ impl<'a> Validator<'a> {
     /// The section (担当課) an item names at `at`, if any, must be in the strategy's list.
     fn department(&mut self, at: impl std::fmt::Display, department: &Option<Id>) {
         if let Some(id) = department {
-            if !self.is_defined_as(id, |p| matches!(p, Place::Department(_))) {
+            if !self.is_defined_as(id, |p| matches!(p, IdPlace::Department(_))) {
                 self.push(format!("{at}.department"), ProblemKind::UnknownDepartment { id: id.clone() });
             }
         }
@@ -257,10 +258,10 @@ impl<'a> Validator<'a> {
         }
     }
 
-    pub(super) fn goal(&mut self, gp: Place, g: &Goal) {
+    pub(super) fn goal(&mut self, gp: IdPlace, g: &Goal) {
         self.title(|| format!("{gp}.title"), &g.title);
         if let Some(n) = &g.national_goal {
-            if !self.is_defined_as(n, |p| matches!(p, Place::NationalGoal(_))) {
+            if !self.is_defined_as(n, |p| matches!(p, IdPlace::NationalGoal(_))) {
                 self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
             }
         }
@@ -282,7 +283,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    pub(super) fn measure(&mut self, mp: Place, m: &Measure) {
+    pub(super) fn measure(&mut self, mp: IdPlace, m: &Measure) {
         self.title(|| format!("{mp}.title"), &m.title);
         self.sdgs(mp, &m.sdgs);
         self.department(mp, &m.department);
@@ -329,7 +330,7 @@ impl<'a> Validator<'a> {
     }
 
     /// An initiative's title, KPIs and years: each year once, in range, amounts not negative.
-    pub(super) fn initiative(&mut self, ip: Place, init: &Initiative) {
+    pub(super) fn initiative(&mut self, ip: IdPlace, init: &Initiative) {
         self.title(|| format!("{ip}.title"), &init.title);
         self.department(ip, &init.department);
         self.references(ip, "kpis", &init.kpis);
@@ -343,7 +344,7 @@ impl<'a> Validator<'a> {
     }
 
     pub(super) fn indicator(&mut self, i: usize, ind: &Indicator) {
-        let ip = Place::Indicator(i);
+        let ip = IdPlace::Indicator(i);
         self.define(&ind.id, ip);
         self.title(|| format!("{ip}.name"), &ind.name);
         self.department(ip, &ind.department);
@@ -351,7 +352,7 @@ impl<'a> Validator<'a> {
             self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);
         }
         for (si, series) in ind.series.iter().enumerate() {
-            let sp = Place::Series(i, si);
+            let sp = IdPlace::Series(i, si);
             self.define(&series.id, sp);
             self.series(sp, series);
         }
@@ -360,7 +361,7 @@ impl<'a> Validator<'a> {
 
     /// The years a path from the baseline to a target needs (a value target, a relative one):
     /// the target's, else the assumed one, said; the baseline's, else the assumed one, said.
-    fn path_years(&mut self, sp: Place, series: &Series, year: Option<FiscalYear>) {
+    fn path_years(&mut self, sp: IdPlace, series: &Series, year: Option<FiscalYear>) {
         match year {
             Some(y) => self.year(|| format!("{sp}.target.year"), y, true),
             // What the computation assumes is said (`model::achievement` takes the same).
@@ -383,7 +384,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn series(&mut self, sp: Place, series: &Series) {
+    fn series(&mut self, sp: IdPlace, series: &Series) {
         if let Some(b) = &series.baseline {
             self.number(|| format!("{sp}.baseline.value"), b.value);
             if let Some(y) = b.year {

@@ -2,7 +2,7 @@
 //! referred to (`Defs`), made for one `validate`, or kept as a [`Structure`] so that
 //! `validate_entity` checks one entity without walking the rest of the strategy again.
 
-use super::walk::{entities, head, Place};
+use super::places::{entities, head, IdPlace};
 use crate::model::{Goal, Id, Indicator, Strategy};
 use std::borrow::Borrow;
 use std::collections::hash_map::Entry;
@@ -20,7 +20,7 @@ pub struct Structure {
     pub(super) defs: Defs<Id>,
     /// What it was made from: the ids before the indicators with their places, and the goals'
     /// and indicators' `Arc`s (compared by pointer first).
-    head: Vec<(Place, Id)>,
+    head: Vec<(IdPlace, Id)>,
     goals: Vec<Arc<Goal>>,
     indicators: Vec<Arc<Indicator>>,
 }
@@ -82,8 +82,8 @@ pub(super) struct Defs<K> {
 
 /// The places of one id: almost always one (no allocation then).
 enum Places {
-    One(Place),
-    Many(Vec<Place>),
+    One(IdPlace),
+    Many(Vec<IdPlace>),
 }
 
 impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
@@ -92,7 +92,7 @@ impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
     pub(super) fn of<'a>(s: &'a Strategy, extent: Extent, key: impl Fn(&'a Id) -> K) -> Defs<K> {
         let mut places: HashMap<K, Places> = HashMap::default();
         let mut duplicates = false;
-        let mut define = |id: &'a Id, place: Place| match places.entry(key(id)) {
+        let mut define = |id: &'a Id, place: IdPlace| match places.entry(key(id)) {
             Entry::Vacant(e) => {
                 e.insert(Places::One(place));
             }
@@ -109,9 +109,9 @@ impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
             define(id, place);
         }
         for (i, ind) in s.indicators.iter().enumerate() {
-            define(&ind.id, Place::Indicator(i));
+            define(&ind.id, IdPlace::Indicator(i));
             for (si, series) in ind.series.iter().enumerate() {
-                define(&series.id, Place::Series(i, si));
+                define(&series.id, IdPlace::Series(i, si));
             }
         }
         let mut refs: Vec<&'a Id> = Vec::new();
@@ -121,22 +121,22 @@ impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
         }
         if extent == Extent::Whole {
             for (wi, w) in s.workshops.iter().enumerate() {
-                define(&w.id, Place::Workshop(wi));
+                define(&w.id, IdPlace::Workshop(wi));
                 for (ni, n) in w.notes.iter().enumerate() {
-                    define(&n.id, Place::Note(wi, ni));
+                    define(&n.id, IdPlace::Note(wi, ni));
                 }
             }
             for (ri, r) in s.rounds.iter().enumerate() {
-                define(&r.id, Place::Round(ri));
+                define(&r.id, IdPlace::Round(ri));
                 for (ai, a) in r.answers.iter().enumerate() {
-                    define(&a.id, Place::Answer(ri, ai));
+                    define(&a.id, IdPlace::Answer(ri, ai));
                 }
             }
             for (hi, h) in s.hearings.iter().enumerate() {
-                define(&h.id, Place::Hearing(hi));
+                define(&h.id, IdPlace::Hearing(hi));
             }
             for (oi, o) in s.opinions.iter().enumerate() {
-                define(&o.id, Place::Opinion(oi));
+                define(&o.id, IdPlace::Opinion(oi));
             }
         }
         let referred = refs.into_iter().map(key).collect();
@@ -156,7 +156,7 @@ pub(super) enum Extent {
 /// What the validator asks of [`Defs`], whichever way it holds its ids.
 pub(super) trait Lookup {
     /// Every place `id` is defined, in document order.
-    fn places(&self, id: &Id) -> &[Place];
+    fn places(&self, id: &Id) -> &[IdPlace];
     /// Whether a goal, measure or initiative refers to `id` as an indicator.
     fn referred(&self, id: &Id) -> bool;
     /// Whether some id is defined more than once.
@@ -164,7 +164,7 @@ pub(super) trait Lookup {
 }
 
 impl<K: Borrow<Id> + Hash + Eq> Lookup for Defs<K> {
-    fn places(&self, id: &Id) -> &[Place] {
+    fn places(&self, id: &Id) -> &[IdPlace] {
         match self.places.get(id) {
             None => &[],
             Some(Places::One(place)) => std::slice::from_ref(place),

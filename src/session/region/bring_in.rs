@@ -14,10 +14,10 @@
 //! they are stored: a bring-in left half-way is listed at the next start, and kept or undone
 //! as a whole (`super::unfinished`).
 
-use super::Notice;
 use crate::format::{self, Changes, ImportError, Imported, Opened, RegionRead};
 use crate::model::region::Region;
 use crate::model::{Id, Strategy};
+use crate::session::Notice;
 use crate::storage::{Backend, IntakeLog, StorageError, Store};
 use std::collections::{HashSet, VecDeque};
 
@@ -122,7 +122,7 @@ pub struct BroughtIn {
 
 /// How many of each outcome, over all files.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
+pub struct BringInTally {
     pub added: usize,
     pub already_here: usize,
     /// Different versions waiting for the preview.
@@ -134,8 +134,8 @@ pub struct Tally {
 }
 
 impl BroughtIn {
-    pub fn tally(&self) -> Tally {
-        let mut t = Tally::default();
+    pub fn tally(&self) -> BringInTally {
+        let mut t = BringInTally::default();
         for f in &self.files {
             if let FileRead::Refused(_) = f.read {
                 t.unreadable += 1;

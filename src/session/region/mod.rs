@@ -19,7 +19,7 @@ pub mod unfinished;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod unfinished_tests;
 
-pub use bring_in::{BroughtIn, Cancel, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
+pub use bring_in::{BringInTally, BroughtIn, Cancel, Differs, FileOutcome, FileRead, TownOutcome, TownRef};
 pub use folder::{folder_file, FolderFile};
 
 use super::import::{confirm, Choice, Confirmed};

@@ -56,7 +56,7 @@ fn five_files_at_once_one_bad_four_come_in_and_the_bad_one_is_listed_by_name() {
 
     assert_eq!(steps, [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]);
     assert_eq!(done.saved, Ok(()));
-    assert_eq!(done.tally(), Tally { added: 4, unreadable: 1, ..Tally::default() });
+    assert_eq!(done.tally(), BringInTally { added: 4, unreadable: 1, ..BringInTally::default() });
     let errors: Vec<(&str, &ImportError)> = done.errors().collect();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].0, "知内町.shirube.json");
@@ -71,7 +71,7 @@ fn five_files_at_once_one_bad_four_come_in_and_the_bad_one_is_listed_by_name() {
 
     // The same files again: already here, nothing stored twice, the region not saved again.
     let again = bring_in(&store, &region.id, towns.iter().map(sent).collect(), NOW, |_, _| {}).wait().unwrap();
-    assert_eq!(again.tally(), Tally { already_here: 4, ..Tally::default() });
+    assert_eq!(again.tally(), BringInTally { already_here: 4, ..BringInTally::default() });
     assert_eq!(again.region.members, ids);
     assert_eq!(store.list().wait().unwrap().len(), 4);
 }
@@ -85,7 +85,7 @@ fn a_newer_file_of_a_town_waits_for_the_preview_then_replaces_it_with_a_backup()
 
     let new = newer(&old);
     let done = bring_in(&store, &region.id, vec![sent(&new)], NOW, |_, _| {}).wait().unwrap();
-    assert_eq!(done.tally(), Tally { to_confirm: 1, ..Tally::default() });
+    assert_eq!(done.tally(), BringInTally { to_confirm: 1, ..BringInTally::default() });
     let (file, differs) = done.to_confirm().next().unwrap();
     assert_eq!(file, "北斗市.shirube.json");
     assert_eq!(differs.stored, TownRef::of(&old));
@@ -110,7 +110,7 @@ fn every_strategy_of_a_backup_file_is_a_town() {
     let gone = town("消した町");
     let backup = export_everything(
         &[Saved { strategy: &a, saved_at: "t1" }, Saved { strategy: &b, saved_at: "t2" }],
-        &[crate::format::Kept { strategy: &gone, taken_at: "t3", reason: "deleted" }],
+        &[crate::format::BackupToWrite { strategy: &gone, taken_at: "t3", reason: "deleted" }],
         &[],
         "t4",
     );
@@ -119,7 +119,7 @@ fn every_strategy_of_a_backup_file_is_a_town() {
     let done =
         bring_in(&store, &region.id, vec![("backup.json".into(), backup.into_bytes())], NOW, |_, _| {}).wait().unwrap();
     assert!(matches!(&done.files[0].read, FileRead::Backup(towns) if towns.len() == 2));
-    assert_eq!(done.tally(), Tally { added: 2, ..Tally::default() });
+    assert_eq!(done.tally(), BringInTally { added: 2, ..BringInTally::default() });
     assert_eq!(done.region.members, [a.id.clone(), b.id.clone()]);
     assert_eq!(store.load(&b.id).wait().unwrap(), b);
     assert!(store.load(&gone.id).wait().is_err(), "the backups a backup file keeps are not towns");
@@ -146,7 +146,7 @@ fn a_region_file_round_trips_into_an_empty_store() {
     .unwrap();
     assert_eq!(steps, [(0, 3), (1, 3), (2, 3), (3, 3)]);
     assert!(matches!(&done.files[0].read, FileRead::Region { name, .. } if name == "渡島総合振興局管内"));
-    assert_eq!(done.tally(), Tally { added: 3, ..Tally::default() });
+    assert_eq!(done.tally(), BringInTally { added: 3, ..BringInTally::default() });
     assert_eq!(done.region, region);
     assert_eq!(there.load_region(&region.id).wait().unwrap(), region);
     let loaded = load_towns(&there, &region, |_, _| {}).wait().unwrap();
@@ -188,7 +188,7 @@ fn a_region_file_with_a_bad_town_brings_in_the_others_and_names_the_entry() {
     assert_ne!(broken, text);
     let (_, store) = memory_store(&[]);
     let done = open_region_file(&store, "渡島.json", broken.as_bytes(), NOW, |_, _| {}).wait().unwrap();
-    assert_eq!(done.tally(), Tally { added: 1, unreadable: 1, ..Tally::default() });
+    assert_eq!(done.tally(), BringInTally { added: 1, unreadable: 1, ..BringInTally::default() });
     let errors: Vec<_> = done.errors().collect();
     assert!(
         matches!(errors[..], [("渡島.json", ImportError::InEntry { ref path, .. })] if path == "strategies[1]"),
@@ -282,7 +282,7 @@ fn a_storage_that_refuses_a_save_changes_nothing() {
     let b = town("北斗市");
     let done = bring_in(&store, &region.id, vec![sent(&b), sent(&newer(&a))], NOW, |_, _| {}).wait().unwrap();
     assert!(matches!(&done.files[0].read, FileRead::Strategy(TownOutcome::NotStored { .. })));
-    assert_eq!(done.tally(), Tally { not_stored: 1, to_confirm: 1, ..Tally::default() });
+    assert_eq!(done.tally(), BringInTally { not_stored: 1, to_confirm: 1, ..BringInTally::default() });
     assert_eq!(done.saved, Ok(()), "no new town: nothing to save");
     let differs = done.to_confirm().next().unwrap().1.file.clone();
     assert!(matches!(replace_town(&store, differs, NOW).wait(), Err(Notice::Storage(_))));
@@ -326,7 +326,7 @@ fn a_replaced_town_after_a_region_file_keeps_the_stored_version_as_a_backup() {
     let there_towns = [newest.clone()];
     let (_, there) = memory_store(&there_towns.iter().collect::<Vec<_>>());
     let done = open_region_file(&there, "r.json", exported.text.as_bytes(), NOW, |_, _| {}).wait().unwrap();
-    assert_eq!(done.tally(), Tally { added: 1, to_confirm: 1, ..Tally::default() });
+    assert_eq!(done.tally(), BringInTally { added: 1, to_confirm: 1, ..BringInTally::default() });
     let (file, differs) = done.to_confirm().next().unwrap();
     assert_eq!((file, &differs.stored.id), ("r.json", &older.id));
     assert_eq!(there.load(&older.id).wait().unwrap(), newest, "nothing replaced before the user says so");

@@ -5,8 +5,8 @@
 //! already here count as such) or undoes the bring-in as a whole (those strategies removed,
 //! the region as it was before).
 
-use super::Notice;
 use crate::model::region::Region;
+use crate::session::Notice;
 use crate::storage::{Backend, IntakeLog, StorageError, Store};
 
 /// How long a page waits before it takes a log it found for one left unfinished: a bring-in

@@ -121,7 +121,7 @@ fn kept_the_stored_towns_are_the_regions_and_the_same_files_again_bring_the_rest
     assert_eq!(store.intake_log().wait().unwrap(), None);
 
     let done = bring_in(&store, &region.id, again, NOW, |_, _| {}).wait().unwrap();
-    assert_eq!(done.tally(), Tally { added: 60 - stored, already_here: stored, ..Tally::default() });
+    assert_eq!(done.tally(), BringInTally { added: 60 - stored, already_here: stored, ..BringInTally::default() });
     assert_eq!(store.load_region(&region.id).wait().unwrap().members.len(), 61);
     assert_eq!(store.intake_log().wait().unwrap(), None, "a bring-in that ends leaves no log");
     assert!(unfinished::undo(&store, NOW).wait().unwrap() == Notice::BringInDecided);

@@ -7,7 +7,7 @@ use super::{NoticeChange, Outcome, Workbench};
 use crate::format::{Everything, ImportError};
 use crate::model::{Id, Strategy};
 use crate::session::import::{self, Confirmed};
-use crate::session::library::{self, Example};
+use crate::session::library::{self, ExampleOpened};
 use crate::session::lists::Touched;
 use crate::session::preview::{self, Confirmation, Picked};
 use crate::session::stopwatch::Stopwatch;
@@ -76,8 +76,8 @@ impl<B: Backend> Workbench<B> {
     /// is, a new one stored first; a file that is not one strategy is refused.
     pub async fn open_example(&self, file: &str, bytes: &[u8], clock: &impl Stopwatch) -> Outcome {
         match library::open_example(&self.store, file, bytes, clock).await {
-            Ok(Example::Stored(id)) => Outcome { go_to: Some(id), ..Outcome::default() },
-            Ok(Example::New(strategy)) => self.store_and_open(strategy, VersionReason::Imported).await,
+            Ok(ExampleOpened::Stored(id)) => Outcome { go_to: Some(id), ..Outcome::default() },
+            Ok(ExampleOpened::New(strategy)) => self.store_and_open(strategy, VersionReason::Imported).await,
             Err(notice) => Outcome::with_notice(NoticeChange::Show(notice), Touched::NOTHING),
         }
     }

@@ -11,7 +11,7 @@ use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::route::{Route, Selection};
 use crate::ui::browser::files;
 use crate::ui::kit::chart_view::{figure_of, ChartView};
-use crate::ui::kit::not_found::StrategyNotFound;
+use crate::ui::kit::job_page::{JobHead, JobPage};
 use crate::ui::speech::Speaks;
 use kpis::KpiList;
 use leptos::prelude::*;
@@ -34,11 +34,10 @@ fn selection_for(s: &Strategy, id: &Id) -> Option<Selection> {
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let state = use_edits();
-    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
-    move || match open.get() {
-        Some(id) => view! { <Charts id=id/> }.into_any(),
-        None => view! { <StrategyNotFound/> }.into_any(),
+    view! {
+        <JobPage class="dashboard" testid="dashboard" let:id>
+            <Charts id=id/>
+        </JobPage>
     }
 }
 
@@ -72,15 +71,13 @@ fn Charts(id: Id) -> impl IntoView {
         chosen.set(v.parse().ok().map(FiscalYear));
     };
 
+    let edit = Route::Edit(id.clone(), Selection::Strategy).hash();
     view! {
-        <article class="dashboard" data-testid="dashboard">
-            <crate::ui::kit::nav::StrategyNav/>
-            <header class="panel">
-                <h1>{state.text("ダッシュボード", "Dashboard")}</h1>
+            <JobHead title=("ダッシュボード", "Dashboard")>
                 <div class="actions">
-                    <a class="button" data-testid="to-editor" href=Route::Edit(id.clone(), Selection::Strategy).hash()>{state.text("編集する", "Edit")}</a>
+                    <a class="button" data-testid="to-editor" href=edit>{state.text("編集する", "Edit")}</a>
                 </div>
-            </header>
+            </JobHead>
             <div class="chart-grid">
                 <section class="panel"><ChartView figure=status kind="status-by-goal"/></section>
                 <section class="panel"><KpiList id=id.clone()/></section>
@@ -105,6 +102,5 @@ fn Charts(id: Id) -> impl IntoView {
                     <ChartView figure=hierarchy kind="hierarchy" on_select=open_node/>
                 </section>
             </div>
-        </article>
     }
 }

@@ -17,39 +17,39 @@ mod reflection;
 use super::speech::Speaks;
 use super::state::{use_edits, Edits};
 use crate::locale;
-use crate::model::{DraftingStage, ScheduleItem};
+use crate::model::{DraftingStage, Id, ScheduleItem};
 use crate::session::route::{Report, Route, Selection, SettingsPart};
 use crate::ui::kit::fields::CheckField;
-use crate::ui::kit::nav::StrategyNav;
+use crate::ui::kit::job_page::{JobHead, JobPage};
 use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
 pub fn DraftingPage() -> impl IntoView {
+    view! {
+        <JobPage class="drafting-page" testid="drafting-page" let:id>
+            <Drafting id=id/>
+        </JobPage>
+    }
+}
+
+#[component]
+fn Drafting(id: Id) -> impl IntoView {
     let state = use_edits();
-    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
-    move || match open.get() {
-        Some(id) => Either::Left(view! {
-            <article class="drafting-page" data-testid="drafting-page">
-                <StrategyNav/>
-                <header class="panel strategy-head">
-                    <h1>{state.text("策定", "Drafting")}</h1>
-                    <p class="lead">{state.text(
-                        "策定方針から策定済まで、各段階の案と、策定会議・懇談会・議会・パブリックコメントの予定です。",
-                        "The drafts from the drafting policy to adoption, and when each body hears them.")}</p>
-                    <a class="button" data-testid="drafting-edit" href=Route::Edit(id.clone(), Selection::Settings(SettingsPart::Schedule)).hash()>
-                        {state.text("段階と予定を編集する", "Edit the stage and schedule")}
-                    </a>
-                </header>
-                <Stages state=state/>
-                <CarriedTexts state=state/>
-                <DocumentExport state=state/>
-                <Schedule state=state/>
-                <NextPeriod state=state id=id/>
-                <hearings::Hearings state=state/>
-            </article>
-        }),
-        None => Either::Right(view! { <crate::ui::kit::not_found::StrategyNotFound/> }),
+    let edit = Route::Edit(id.clone(), Selection::Settings(SettingsPart::Schedule)).hash();
+    view! {
+        <JobHead title=("策定", "Drafting") lead=(
+            "策定方針から策定済まで、各段階の案と、策定会議・懇談会・議会・パブリックコメントの予定です。",
+            "The drafts from the drafting policy to adoption, and when each body hears them.",
+        )>
+            <a class="button" data-testid="drafting-edit" href=edit>{state.text("段階と予定を編集する", "Edit the stage and schedule")}</a>
+        </JobHead>
+        <Stages state=state/>
+        <CarriedTexts state=state/>
+        <DocumentExport state=state/>
+        <Schedule state=state/>
+        <NextPeriod state=state id=id/>
+        <hearings::Hearings state=state/>
     }
 }
 
@@ -73,7 +73,7 @@ fn CarriedTexts(state: Edits) -> impl IntoView {
                 <p>{state.text(
                     "次の記述は前期の名称・期・年度を含んだまま引き継がれています。選ぶとその項目の編集に移ります。",
                     "These texts were carried with the previous period's title, number or years. Choose one to edit it.")}</p>
-                <crate::ui::kit::draft_gaps::DraftGaps shown=crate::ui::kit::draft_gaps::Shown::CarriedTexts testid="carried-text-list"/>
+                <crate::ui::kit::draft_gaps::DraftGaps shown=crate::ui::kit::draft_gaps::GapsShown::CarriedTexts testid="carried-text-list"/>
             </section>
         })
     }

@@ -10,7 +10,7 @@ use crate::format::opinions::book::opinion_book;
 use crate::locale::tr;
 use crate::model::Id;
 use crate::session::flow::Pending;
-use crate::session::opinion_book::{OpinionBookFlow, OpinionBookPreview, Outcome};
+use crate::session::opinion_book::{OpinionBookFlow, OpinionBookOutcome, OpinionBookPreview};
 use crate::ui::browser::files;
 use crate::ui::browser::round_trip::pick_workbook;
 use crate::ui::formats::exporters::{Export, Exporting};
@@ -26,7 +26,7 @@ pub fn OpinionWorkbook(state: Edits, hearing: Id) -> impl IntoView {
     let exporting = Exporting::new();
     let (writing, failed) = (exporting.busy, exporting.failed);
     let flow = RwSignal::new(OpinionBookFlow::default());
-    let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
+    let outcome: RwSignal<Option<OpinionBookOutcome>> = RwSignal::new(None);
     let key = hearing.clone();
     let make = move |_| {
         let key = key.clone();
@@ -54,7 +54,7 @@ pub fn OpinionWorkbook(state: Edits, hearing: Id) -> impl IntoView {
         // Planned against the strategy as it is now (the page may have been left).
         let plan = move |opened| OpinionBookPreview::plan(&state.open.get_untracked()?, &hearing, &file_name, opened);
         let open = crate::ui::formats::workbook_reader::read;
-        pick_workbook(flow, outcome, Outcome::Unread, &name, read, open, plan);
+        pick_workbook(flow, outcome, OpinionBookOutcome::Unread, &name, read, open, plan);
     };
     let take = move |_| {
         let Some(p) = flow.with_untracked(|f| f.ready_preview().cloned()) else { return };
@@ -82,10 +82,10 @@ pub fn OpinionWorkbook(state: Edits, hearing: Id) -> impl IntoView {
                 <p class="meta" data-testid="opinion-book-reading">{state.text("読み込んでいます…", "Reading…")}</p>
             })}
             {move || outcome.get().map(|o| match o {
-                Outcome::Taken { added, edited } => view! {
+                OpinionBookOutcome::Taken { added, edited } => view! {
                     <p class="notice" role="status" data-testid="opinion-book-taken">{said::taken(added, edited, state.lang())}</p>
                 }.into_any(),
-                Outcome::Unread => view! {
+                OpinionBookOutcome::Unread => view! {
                     <p class="notice error" role="alert" data-testid="opinion-book-unread">{said::unread(state.lang())}</p>
                 }.into_any(),
             })}

@@ -2,7 +2,7 @@
 //! an IME composition), lists every column with its role — a dropdown each, the first row as
 //! headings or not — and says what is left to choose; 取り込む appears only when nothing is.
 
-use crate::format::opinions::{plan_chosen, take_in, Chosen, FirstRow, Role};
+use crate::format::opinions::{plan_chosen, take_in, Chosen, ColumnContent, FirstRow};
 use crate::locale::tr;
 use crate::model::Id;
 use crate::ui::kit::fields::CheckField;
@@ -38,15 +38,16 @@ pub fn PasteOpinions(state: Edits, hearing: Id) -> impl IntoView {
     };
     let set_role = move |col: usize, key: String| {
         let Some(p) = plan.get_untracked() else { return };
-        let mut roles: Vec<Option<Role>> = p.columns.iter().map(|c| c.role).collect();
+        let mut roles: Vec<Option<ColumnContent>> = p.columns.iter().map(|c| c.role).collect();
         if let Some(r) = roles.get_mut(col) {
-            *r = Role::from_key(&key);
+            *r = ColumnContent::from_key(&key);
         }
         chosen.update(|c| c.roles = roles);
     };
     let confirm = move |_| {
         let Some(p) = plan.get_untracked() else { return };
-        let roles: Vec<Option<Role>> = p.columns.iter().map(|c| c.role.or(Some(Role::Skip))).collect();
+        let roles: Vec<Option<ColumnContent>> =
+            p.columns.iter().map(|c| c.role.or(Some(ColumnContent::Skip))).collect();
         chosen.update(|c| c.roles = roles);
     };
     view! {
@@ -67,8 +68,8 @@ pub fn PasteOpinions(state: Edits, hearing: Id) -> impl IntoView {
                 let columns = p.columns.clone();
                 let rows = columns.iter().enumerate().map(|(i, c)| {
                     let sender_only = c.names_a_sender();
-                    let options: Vec<Role> = Role::ALL.into_iter().filter(|r| !sender_only || matches!(r, Role::Sender | Role::Skip)).collect();
-                    let value = c.role.map(Role::key).unwrap_or_default();
+                    let options: Vec<ColumnContent> = ColumnContent::ALL.into_iter().filter(|r| !sender_only || matches!(r, ColumnContent::Sender | ColumnContent::Skip)).collect();
+                    let value = c.role.map(ColumnContent::key).unwrap_or_default();
                     view! {
                         <tr>
                             <th scope="row">{paste_columns::column_name(&columns, i, lang)}</th>
@@ -92,7 +93,7 @@ pub fn PasteOpinions(state: Edits, hearing: Id) -> impl IntoView {
                         <thead><tr>
                             <th scope="col">{tr(lang, "列", "Column")}</th>
                             <th scope="col">{tr(lang, "読み方", "Read as")}</th>
-                            <th scope="col">{tr(lang, "根拠", "Found")}</th>
+                            <th scope="col">{tr(lang, "根拠", "RoleFoundBy")}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

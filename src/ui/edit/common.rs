@@ -6,7 +6,7 @@
 
 use crate::locale;
 use crate::locale::Language;
-use crate::model::{Direction, FiscalYear, GoalKind, Id, InitiativeKind, Strategy};
+use crate::model::{Direction, FiscalYear, Goal, GoalKind, Id, InitiativeKind, Measure, Strategy};
 use crate::session::route::Selection;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
@@ -239,4 +239,9 @@ pub fn land_on(panel: NodeRef<leptos::html::Div>) {
             request_animation_frame(move || el.scroll_into_view());
         }
     });
+}
+
+/// The measure with this id and the goal it sits under.
+pub(super) fn find_measure<'a>(s: &'a Strategy, id: &Id) -> Option<(&'a Goal, &'a Measure)> {
+    s.measures().find(|(_, m)| &m.id == id)
 }

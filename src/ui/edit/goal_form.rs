@@ -2,7 +2,7 @@
 //! national counterpart, SDGs, numerical targets, and its measures.
 
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs};
-use super::name_field;
+use super::name_focus::name_field;
 use crate::locale;
 use crate::model::{GoalKind, Id, Sdg};
 use crate::session::route::Selection;

@@ -9,7 +9,7 @@ use super::common::{
     EntityActions, IndicatorRefs, Missing,
 };
 use super::grant::GrantSection;
-use super::name_field;
+use super::name_focus::name_field;
 use crate::model::{FiscalYear, Id, InitiativeKind, InitiativeYear, ProjectDirection, Strategy};
 use crate::session::route::Selection;
 use crate::ui::kit::bind;

@@ -10,6 +10,7 @@ mod indicator_form;
 mod initiative_form;
 mod measure_charts;
 mod measure_form;
+mod name_focus;
 mod outline;
 mod period;
 pub mod problems;
@@ -20,8 +21,8 @@ use crate::session::route::{Route, Selection};
 use crate::ui::kit::not_found::StrategyNotFound;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, use_navigation};
-use leptos::html;
 use leptos::prelude::*;
+use name_focus::NameField;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -35,7 +36,7 @@ pub fn Editor() -> impl IntoView {
         _ => before.cloned().unwrap_or(Selection::Strategy),
     });
     let strategy_id = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
-    provide_context(indicator_form::PendingTargetKinds::default());
+    provide_context(indicator_form::series_form::PendingTargetKinds::default());
 
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, unless a field holds typed text not yet committed (then
     // the browser's own undo of that text applies).
@@ -123,27 +124,4 @@ pub fn Editor() -> impl IntoView {
             }.into_any(),
         }}
     }
-}
-
-/// The name field of the form shown (a goal's, measure's or initiative's title, an indicator's
-/// name), given to the forms as a context.
-#[derive(Clone, Copy)]
-struct NameField(NodeRef<html::Input>);
-
-impl NameField {
-    /// Focuses the field when it is empty — and still on the page: a form without one (an item
-    /// not found) leaves the ref on the last form's field, which is gone.
-    fn focus_if_unnamed(self) {
-        if let Some(input) = self.0.try_get_untracked().flatten() {
-            if input.is_connected() && input.value().trim().is_empty() {
-                let _ = input.focus();
-            }
-        }
-    }
-}
-
-/// The ref a form gives its name field, so that a new item opens with it focused; outside the
-/// editor, a ref nobody reads.
-fn name_field() -> NodeRef<html::Input> {
-    use_context::<NameField>().map_or_else(NodeRef::new, |f| f.0)
 }

@@ -126,7 +126,7 @@ pub fn StrategyForm(
                     }.into_any()
                 }
             }}
-            <crate::ui::kit::draft_gaps::DraftGaps shown=crate::ui::kit::draft_gaps::Shown::All testid="draft-gaps"/>
+            <crate::ui::kit::draft_gaps::DraftGaps shown=crate::ui::kit::draft_gaps::GapsShown::All testid="draft-gaps"/>
         </div>
     }
 }

@@ -7,10 +7,10 @@
 use crate::model::merge::Side;
 use crate::model::Id;
 use crate::session::folder::Conflicted;
-use crate::ui::import::merge_preview::{conflict_cards, Sides};
+use crate::ui::import::merge_preview::{conflict_cards, SideNames};
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_folder_syncing;
-use crate::words::merge::Words;
+use crate::words::merge::MergeWords;
 use leptos::prelude::*;
 
 #[component]
@@ -20,10 +20,10 @@ pub fn FolderConflict(id: Id, conflict: Conflicted) -> impl IntoView {
     let merge = conflict.merge.clone();
     let n = merge.conflicts.len();
     let choices = RwSignal::new(vec![None; n]);
-    let words = Words { lang, style, ours: &merge.ours, theirs: &conflict.imported.strategy };
+    let words = MergeWords { lang, style, ours: &merge.ours, theirs: &conflict.imported.strategy };
     let by = conflict.by.clone();
     let said = crate::words::folder::conflict(&by, n, conflict.theirs_took_ours, lang);
-    let sides = Sides {
+    let sides = SideNames {
         ours: app.tr("あなた（このパソコン）", "You (this computer)").to_owned(),
         theirs: said.them.clone(),
     };

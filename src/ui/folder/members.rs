@@ -13,7 +13,7 @@ use crate::ui::browser::files;
 use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_folder_syncing, FolderSyncing, Link};
-use crate::words::merge::Words;
+use crate::words::merge::MergeWords;
 use leptos::prelude::*;
 
 #[component]
@@ -247,5 +247,5 @@ fn member_row(
 /// What a member changed, named against the open strategy.
 fn changes_words(app: FolderSyncing, m: &Member) -> String {
     let (lang, style) = (app.lang(), app.year_style());
-    app.open_strategy().map_or_else(String::new, |s| Words { lang, style, ours: &s, theirs: &s }.edits(&m.changes))
+    app.open_strategy().map_or_else(String::new, |s| MergeWords { lang, style, ours: &s, theirs: &s }.edits(&m.changes))
 }

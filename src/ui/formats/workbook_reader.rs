@@ -6,7 +6,7 @@
 //! lazily loaded part's code never calls another part directly. One function for both readings
 //! keeps the start-up module's share to one copy.
 
-use crate::format::round_book::Opened;
+use crate::format::round_book::OpenedBook;
 use crate::format::table::{Grid, WorkbookError};
 use std::cell::Cell;
 use std::future::Future;
@@ -23,7 +23,7 @@ pub enum Request {
 /// What was read: the reply to a [`Request`].
 pub enum Reply {
     Sheets(Result<Vec<Grid>, WorkbookError>),
-    Answers(Vec<Opened>),
+    Answers(Vec<OpenedBook>),
 }
 
 type Reader = fn(Request) -> Pin<Box<dyn Future<Output = Option<Reply>>>>;
@@ -55,7 +55,7 @@ pub async fn read(bytes: Vec<u8>) -> Option<Result<Vec<Grid>, WorkbookError>> {
 /// The round's returned section workbooks opened (a zip's workbooks each), each one's sheets or
 /// why it is none (`format::round_book::open_files`; the page reads them against the round);
 /// `None` as for [`read`].
-pub async fn open_answers(files: Vec<(String, Vec<u8>)>) -> Option<Vec<Opened>> {
+pub async fn open_answers(files: Vec<(String, Vec<u8>)>) -> Option<Vec<OpenedBook>> {
     let reader = READER.get()?;
     match reader(Request::Answers(files)).await? {
         Reply::Answers(opened) => Some(opened),

@@ -9,7 +9,7 @@
 use crate::format;
 use crate::locale::tr;
 use crate::model::{Id, Strategy};
-use crate::session::version_list::Line;
+use crate::session::version_list::VersionLine;
 use crate::storage::{StorageError, Version};
 use crate::ui::browser::files;
 use crate::ui::kit::old_new::{Comparing, Old, OldNewTable};
@@ -64,8 +64,8 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                             view! { <VersionRow id=id.clone() version=v heard=name newer=listing.newer(i) comparing=comparing/> }
                         };
                         let lines = listing.lines.iter().map(|line| match line {
-                            Line::One(i) => row(*i).into_any(),
-                            Line::Saves(run) => {
+                            VersionLine::One(i) => row(*i).into_any(),
+                            VersionLine::Saves(run) => {
                                 let times = (files::clock_time(&listing.versions[run.end - 1].saved_at), files::clock_time(&listing.versions[run.start].saved_at));
                                 let said = match times {
                                     (Some(oldest), Some(newest)) => words::autosaves(run.len(), oldest, newest, lang),

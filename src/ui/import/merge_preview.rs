@@ -8,7 +8,7 @@ use crate::locale::{Language, YearStyle};
 use crate::model::merge::{Conflict, Merge, Side};
 use crate::model::Strategy;
 use crate::session::preview::{MergeFrom, MergeOffer};
-use crate::words::merge::{Card, Words};
+use crate::words::merge::{Card, MergeWords};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -44,8 +44,8 @@ pub fn MergePanel(
 ) -> impl IntoView {
     let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
     let summary = crate::words::merge::summary(taken, kept, conflicts, lang);
-    let words = Words { lang, style, ours: &merge.ours, theirs: &theirs };
-    let sides = Sides {
+    let words = MergeWords { lang, style, ours: &merge.ours, theirs: &theirs };
+    let sides = SideNames {
         ours: tr(lang, "このパソコン", "This computer").to_owned(),
         theirs: tr(lang, "ファイル", "File").to_owned(),
     };
@@ -87,7 +87,7 @@ pub fn MergePanel(
 
 /// What the two sides of a conflict card are called: このパソコン / ファイル for a file,
 /// あなた / 佐藤さん for a member of the shared folder.
-pub struct Sides {
+pub struct SideNames {
     pub ours: String,
     pub theirs: String,
 }
@@ -95,9 +95,9 @@ pub struct Sides {
 /// One card per conflict of `merge`, in order.
 pub fn conflict_cards(
     merge: &Merge,
-    words: &Words<'_>,
+    words: &MergeWords<'_>,
     choices: RwSignal<Vec<Option<Side>>>,
-    sides: &Sides,
+    sides: &SideNames,
 ) -> Vec<AnyView> {
     merge.conflicts.iter().enumerate().map(|(i, c)| conflict_card(i, c, words, choices, sides).into_any()).collect()
 }
@@ -107,9 +107,9 @@ pub fn conflict_cards(
 fn conflict_card(
     i: usize,
     c: &Conflict,
-    words: &Words<'_>,
+    words: &MergeWords<'_>,
     choices: RwSignal<Vec<Option<Side>>>,
-    sides: &Sides,
+    sides: &SideNames,
 ) -> impl IntoView {
     let Card { heading, lead, ours, theirs } = words.card(c);
     let name = format!("conflict-{i}");

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 /// Which gaps a list shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shown {
+pub enum GapsShown {
     /// Everything a draft lacks.
     All,
     /// Only the texts naming the previous period.
@@ -17,7 +17,7 @@ pub enum Shown {
 }
 
 #[component]
-pub fn DraftGaps(shown: Shown, #[prop(into)] testid: String) -> impl IntoView {
+pub fn DraftGaps(shown: GapsShown, #[prop(into)] testid: String) -> impl IntoView {
     let state = use_edits();
     let nav = use_navigation();
     let gaps = Memo::new(move |_| {
@@ -26,7 +26,7 @@ pub fn DraftGaps(shown: Shown, #[prop(into)] testid: String) -> impl IntoView {
             s.draft_gaps()
                 .into_iter()
                 .filter(|g| {
-                    shown == Shown::All
+                    shown == GapsShown::All
                         || matches!(g.kind, crate::model::draft_gaps::GapKind::NamesPreviousPeriod { .. })
                 })
                 .map(|g| (crate::words::draft_gaps::gap(&g, s, state.lang()), s.id.clone(), selection_of(s, &g.path)))

@@ -11,6 +11,7 @@ pub(crate) mod print;
 mod publish;
 mod publish_items;
 mod table_import;
+mod value_tables;
 mod workbook_export;
 
 use super::state::{use_edits, use_library, Edits, Facade};

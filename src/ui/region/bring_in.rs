@@ -10,7 +10,7 @@ use crate::session::region::{FileRead, TownOutcome};
 use crate::ui::browser::files;
 use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_regions, BringInResult, Picked, Regions};
+use crate::ui::state::{use_regions, BringInResult, PickedFiles, Regions};
 use crate::words;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -40,7 +40,7 @@ pub fn BringIn(
         let files = (0..list.length()).filter_map(|i| list.get(i)).map(|f| (f.name(), f)).collect();
         // Cleared, so that picking the same files again reads them again.
         input.set_value("");
-        bring(state, id, Picked { files, ..Picked::default() }, progress, result);
+        bring(state, id, PickedFiles { files, ..PickedFiles::default() }, progress, result);
     };
     view! {
         <TitledPanel testid="region-bring-in" title=("ファイルを取り込む", "Bring files in")
@@ -62,7 +62,7 @@ pub fn BringIn(
 fn bring(
     state: Regions,
     id: Memo<Option<Id>>,
-    picked: Picked,
+    picked: PickedFiles,
     progress: RwSignal<Option<(usize, usize)>>,
     result: RwSignal<Option<BringInResult>>,
 ) {

@@ -5,7 +5,7 @@
 //! (第2期, デジタル田園都市, the 2025 frame …) under a heading naming it. Both are real tables with row and column
 //! headers; the count is the cell's text, so colour is never the only carrier.
 
-use super::Loaded;
+use super::loaded::Loaded;
 use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::region::{national_goals_by_frame, sdg_matrix, TownFrame};
 use crate::model::Sdg;

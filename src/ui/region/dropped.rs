@@ -9,7 +9,7 @@
 
 use crate::session::region::{folder_file, FolderFile};
 use crate::ui::browser::files;
-use crate::ui::state::Picked;
+use crate::ui::state::PickedFiles;
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -43,8 +43,8 @@ pub fn entries(ev: &web_sys::Event) -> Option<Vec<JsValue>> {
 /// ("渡島/北斗市.json"). A file dropped by
 /// itself is read whatever its name (the user chose it: a wrong one is listed with its error);
 /// a folder's files by `folder_file`.
-pub async fn walk(entries: Vec<JsValue>) -> Picked {
-    let mut dropped = Picked::default();
+pub async fn walk(entries: Vec<JsValue>) -> PickedFiles {
+    let mut dropped = PickedFiles::default();
     // (entry, dropped by itself rather than found in a folder)
     let mut waiting: Vec<(JsValue, bool)> = entries.into_iter().map(|e| (e, true)).collect();
     while let Some((entry, chosen)) = waiting.pop() {
@@ -76,9 +76,9 @@ pub async fn walk(entries: Vec<JsValue>) -> Picked {
 
 /// The drop's plain file list (no folders), for browsers without entries. Everything dropped
 /// is read: a file the user chose one by one is listed with its error, as a picked one is.
-pub fn plain(ev: &web_sys::Event) -> Picked {
+pub fn plain(ev: &web_sys::Event) -> PickedFiles {
     let files = files::dropped_files(ev).into_iter().map(|f| (f.name(), f)).collect();
-    Picked { files, ..Picked::default() }
+    PickedFiles { files, ..PickedFiles::default() }
 }
 
 /// All entries of a folder: `readEntries` answers in batches, and with none at the end.

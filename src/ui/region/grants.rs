@@ -4,7 +4,7 @@
 //! programme's projects across the towns) and by words in the initiative's name, with the
 //! totals of the rows shown — what the bureau reads when advising on 地方創生関係交付金.
 
-use super::Loaded;
+use super::loaded::Loaded;
 use crate::locale::{self, tr};
 use crate::model::region::{grants, key, GrantFilter, GrantRow, ProgrammeFilter};
 use crate::model::{FiscalYear, GrantProgramme, Id, Money};

@@ -3,7 +3,7 @@
 //! delete the region (a region backup is kept: undo from the notice, or restore from the
 //! strategy list; its towns stay in the strategy list).
 
-use super::Loaded;
+use super::loaded::Loaded;
 use crate::locale::{tr, Language};
 use crate::model::Id;
 use crate::session::route::Route;

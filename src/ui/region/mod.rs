@@ -13,6 +13,7 @@ mod dropped;
 mod grants;
 mod indicators;
 mod list;
+mod loaded;
 mod manage;
 mod partnerships;
 mod replace;
@@ -21,8 +22,6 @@ mod themes;
 mod visions;
 
 pub use super::state::{use_library, use_navigation, use_notice_board, use_regions, BringInResult};
-use crate::model::region::Region;
-use crate::model::{Id, Strategy};
 use crate::session::route::Route;
 use crate::storage::StorageError;
 use crate::ui::speech::Speaks;
@@ -30,27 +29,12 @@ use bring_in::BringIn;
 pub use bring_in::{BringInProgress, BringInResults};
 use leptos::prelude::*;
 pub use list::RegionList;
+use loaded::Loaded;
 use manage::RegionManage;
 pub use replace::NewerVersions;
 use side_by_side::SideBySideTable;
 use std::sync::Arc;
 use themes::ThemeSearch;
-
-/// A region and its towns as stored, read once per visit (and again after a write).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Loaded {
-    pub region: Region,
-    /// The towns' strategies, in the region's order.
-    pub towns: Vec<Strategy>,
-    /// Members not stored (deleted since).
-    pub missing: Vec<Id>,
-}
-
-impl Loaded {
-    pub fn towns(&self) -> Vec<&Strategy> {
-        self.towns.iter().collect()
-    }
-}
 
 /// What the page has read.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,7 +2,7 @@
 //! initiatives each side names the other in. One named by one town only is marked 「未確認」
 //! — the other town's file does not say so (yet); a partner outside the region is 「管外」.
 
-use super::Loaded;
+use super::loaded::Loaded;
 use crate::locale::{tr, Language};
 use crate::model::region::{partnerships, ItemPath, Partnership, PartnershipStatus, Party};
 use crate::model::Strategy;

@@ -4,7 +4,7 @@
 //! region's name, the year and the table — `style/print.css`). On screen the headings wrap
 //! and the table scrolls inside its own box, never wider than the page.
 
-use super::Loaded;
+use super::loaded::Loaded;
 use crate::format::csv;
 use crate::locale::{self, tr, Language};
 use crate::model::region::{opening_year, plan_years, side_by_side, sort_rows, Column, SideBySide, SortOrder};

@@ -3,11 +3,12 @@
 //! town, each opening the item in its strategy's editor. Words, an SDG and a national goal
 //! (国の基本目標) narrow it together; the results download as a CSV for Excel.
 
-use super::Loaded;
+use super::loaded::Loaded;
 use crate::format::csv;
 use crate::locale::{tr, Language};
 use crate::model::region::{
-    first_hits, national_goal_matrix, Hit, ItemKind, NationalGoalColumn, Shown, ThemeIndex, ThemeQuery, TownHits,
+    first_hits, national_goal_matrix, Hit, ItemPathKind, NationalGoalColumn, SearchShown, ThemeIndex, ThemeQuery,
+    TownHits,
 };
 use crate::model::Sdg;
 use crate::session::route::{Route, Selection};
@@ -36,8 +37,8 @@ const HITS_SHOWN: usize = 200;
 fn route(hit: &Hit) -> Route {
     let p = &hit.path;
     let selection = match (p.kind(), &p.measure, &p.initiative) {
-        (ItemKind::Initiative, _, Some(i)) => Selection::Initiative(i.clone()),
-        (ItemKind::Measure, Some(m), _) => Selection::Measure(m.clone()),
+        (ItemPathKind::Initiative, _, Some(i)) => Selection::Initiative(i.clone()),
+        (ItemPathKind::Measure, Some(m), _) => Selection::Measure(m.clone()),
         _ => Selection::Goal(p.goal.clone()),
     };
     Route::Edit(p.strategy.clone(), selection)
@@ -50,9 +51,9 @@ fn words(hit: &Hit, lang: Language) -> (String, &'static str) {
     parts.extend(hit.measure.iter().map(|m| number(&m.number, &m.title)));
     parts.extend(hit.initiative.iter().map(|i| number(&i.number, &i.title)));
     let kind = match hit.path.kind() {
-        ItemKind::Goal => tr(lang, "目標", "Goal"),
-        ItemKind::Measure => tr(lang, "施策", "Measure"),
-        ItemKind::Initiative => tr(lang, "事業", "Initiative"),
+        ItemPathKind::Goal => tr(lang, "目標", "Goal"),
+        ItemPathKind::Measure => tr(lang, "施策", "Measure"),
+        ItemPathKind::Initiative => tr(lang, "事業", "Initiative"),
     };
     (parts.join(" › "), kind)
 }
@@ -139,7 +140,7 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 // The first hits are drawn (a word's first character finds thousands over 179
                 // towns); the CSV and 「すべて表示」 have them all, the counts are over all.
                 let limit = if all_hits.get() { usize::MAX } else { HITS_SHOWN };
-                let Shown { towns, left_out, town_count, hit_count } = first_hits(&towns, limit);
+                let SearchShown { towns, left_out, town_count, hit_count } = first_hits(&towns, limit);
                 Some(view! {
                     <p class="meta" data-testid="theme-count" aria-live="polite">{crate::words::region::theme_hits(town_count, hit_count, lang)}</p>
                     {towns.into_iter().map(|t| view! {

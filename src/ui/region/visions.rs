@@ -3,7 +3,7 @@
 //! of each kind of scenario by year. A town whose assumptions are derived from censuses is
 //! marked so; one without a vision says it has none.
 
-use super::Loaded;
+use super::loaded::Loaded;
 use crate::locale::{number, tr};
 use crate::model::population::{persons, Projection};
 use crate::model::region::{region_totals, town_visions, ScenarioKind};

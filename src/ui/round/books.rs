@@ -15,7 +15,7 @@ use crate::format::round_book::{section_books, ReturnedBook};
 use crate::model::round::OnConfirmed;
 use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::flow::Pending;
-use crate::session::round_books::{reading_name, BooksFlow, BooksPreview, Outcome};
+use crate::session::round_books::{reading_name, BooksFlow, BooksOutcome, BooksPreview};
 use crate::ui::browser::files;
 use crate::ui::browser::round_trip::pick_workbook;
 use crate::ui::formats::exporters::{Export, Exporting};
@@ -37,7 +37,7 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
     // The picked workbooks being read, or their preview (`session::round_books`); what taking
     // them in did; and whether to take the values they change of confirmed ones.
     let flow = RwSignal::new(BooksFlow::default());
-    let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
+    let outcome: RwSignal<Option<BooksOutcome>> = RwSignal::new(None);
     let take_confirmed = RwSignal::new(false);
     let round_make = round.clone();
     let make = move |_| {
@@ -69,7 +69,7 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
         // Planned against the strategy as it is now (the page may have been left).
         let plan = move |opened| BooksPreview::plan(&state.open.get_untracked()?, &round, opened);
         let open = crate::ui::formats::workbook_reader::open_answers;
-        if pick_workbook(flow, outcome, Outcome::Unread, &reading_name(&names), read, open, plan) {
+        if pick_workbook(flow, outcome, BooksOutcome::Unread, &reading_name(&names), read, open, plan) {
             take_confirmed.set(false);
         }
     };
@@ -104,13 +104,13 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
                 <p class="meta" data-testid="books-reading-now">{state.text("読み込んでいます…", "Reading…")}</p>
             })}
             {move || outcome.get().map(|o| match o {
-                Outcome::Taken { values, kept, submitted } => {
+                BooksOutcome::Taken { values, kept, submitted } => {
                     let names: Vec<String> = state.open.with_untracked(|o| {
                         o.as_ref().map_or_else(Vec::new, |s| submitted.iter().filter_map(|d| s.department_name(d)).map(str::to_owned).collect())
                     });
                     view! { <p class="notice" role="status" data-testid="books-taken">{words::round_book::taken(values, kept, &names, state.lang())}</p> }.into_any()
                 }
-                Outcome::Unread => view! {
+                BooksOutcome::Unread => view! {
                     <p class="notice error" role="alert" data-testid="books-unread">{words::round_book::unread(state.lang())}</p>
                 }.into_any(),
             })}

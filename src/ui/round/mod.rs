@@ -15,6 +15,7 @@ mod status;
 mod who;
 
 use crate::model::{Id, Role};
+use crate::ui::kit::job_page::JobHead;
 use crate::ui::kit::nav::StrategyNav;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
@@ -88,10 +89,9 @@ fn Together() -> impl IntoView {
     view! {
         <article class="round-page" data-testid="round-page">
             <div class:hidden=move || printing.get()><StrategyNav/></div>
-            <header class="panel strategy-head" class:hidden=move || printing.get()>
-                <h1>{state.text("照会", "Round")}</h1>
+            <JobHead title=("照会", "Round") hidden=printing>
                 <crate::ui::kit::who_i_am::WhoIAm/>
-            </header>
+            </JobHead>
             {move || {
                 let today = today.clone();
                 match (round.get(), printing.get()) {

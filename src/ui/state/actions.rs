@@ -7,79 +7,11 @@
 //! action whose part cannot be fetched is not run, and the page says so (`parts::MissingPart`). Each method of `AppState` that starts one says which
 //! `Action`; what it does is written beside that method (`…_now`).
 
-use super::regions::RegionIntake;
+use super::act::{everyday, Action, LISTS_READER, RUNNER};
 use super::*;
 use crate::storage::KeptDraft;
 use crate::ui::browser::parts::{self, PartMissing};
 use std::cell::Cell;
-use std::collections::HashSet;
-use std::future::Future;
-use std::pin::Pin;
-
-/// An action and what it needs (moved once into its task: its size does not matter).
-#[allow(clippy::large_enum_variant)]
-pub enum Action {
-    Save(u64),
-    Open(Id),
-    StoreAndOpen(Strategy, VersionReason),
-    OpenExample(&'static crate::examples::Example),
-    StoreConfirmed(crate::session::preview::Confirmation),
-    RestoreEverything(crate::format::Everything, HashSet<Id>),
-    ExportEverything,
-    ExportStored(Id),
-    ExportOpenAsItIs,
-    FollowOtherTab,
-    TakeOtherTab,
-    KeepThisTab,
-    KeepAsNew,
-    UndoDeletionElsewhere(String),
-    /// Another tab wrote while a region page is open: is that region still there?
-    CheckRegion(Id),
-    Rename(Id, String),
-    Duplicate(Id),
-    Delete(Id),
-    ExportThenDelete(Id),
-    Restore(String),
-    RestoreVersion(Id, u64),
-    /// The open strategy moves on to this stage, its draft kept under its name.
-    MoveStage(crate::model::DraftingStage),
-    /// A hearing of the open strategy is linked to the version stored now (its version heard).
-    LinkHeard(Id),
-    DiscardBackup(String),
-    DiscardVersions,
-    DownloadGarbage(String),
-    DiscardGarbage(String),
-    CreateRegion(String),
-    OpenRegionFile(web_sys::File, Option<RegionIntake>),
-    RestoreRegion(String),
-    /// A bring-in's log was found at start: one left unfinished is said after a while.
-    CheckUnfinishedBringIn,
-    KeepUnfinishedBringIn,
-    /// The bring-in under way stops before its next town and is undone.
-    CancelBringIn,
-    UndoUnfinishedBringIn,
-    /// The lists read again, the strategies' index mended.
-    Relist,
-}
-
-impl AppState {
-    /// Starts an action (storage answers asynchronously).
-    pub(super) fn act(&self, action: Action) {
-        let state = *self;
-        spawn_local(perform(state, action));
-    }
-}
-
-/// How an action reaches [`run`]: through a function the app installs when it starts
-/// ([`install`], from `app::App`), never by a direct call. A split function's code is exported
-/// from every wasm the crate links into, the in-browser test binaries too; a direct call from
-/// code such a part reaches would make those binaries import the app's split loader, which they
-/// do not have (the test page would not load).
-type Runner = fn(AppState, Action) -> Pin<Box<dyn Future<Output = ()>>>;
-
-thread_local! {
-    static RUNNER: Cell<Option<Runner>> = const { Cell::new(None) };
-}
 
 /// Lets storage write: through [`write_part`], a part of its own fetched with the first write
 /// (a new user's first visit writes nothing). Called before storage is opened (moving an earlier
@@ -106,22 +38,6 @@ parts::split!(actions, load: load_write_part,
         crate::storage::write(target, writes).await
     }
 );
-
-type ListsReader = fn(Rc<super::BrowserWorkbench>, Touched) -> Pin<Box<dyn Future<Output = Changed>>>;
-
-thread_local! {
-    static LISTS_READER: Cell<Option<ListsReader>> = const { Cell::new(None) };
-}
-
-/// Reads the backups, the data set aside and the regions (`AppState::reread` asks only where
-/// some are stored, or where storage is `localStorage`, whose use is measured here too): through [`read_lists_part`], a part of its own, reached by the function
-/// [`install`] sets (the lists are read again by the actions' parts too: see [`Runner`]).
-pub(super) async fn read_lists(bench: Rc<super::BrowserWorkbench>, touched: Touched) -> Changed {
-    match LISTS_READER.get() {
-        Some(read) => read(bench, touched).await,
-        None => Changed::default(),
-    }
-}
 
 parts::split!(actions, load: load_read_lists_part,
     /// Reads the touched lists besides the strategies into the workbench's and says which changed
@@ -154,37 +70,6 @@ pub fn install() {
             }
         })
     }));
-}
-
-/// The pattern of the everyday actions, those of opening and editing a strategy (the first part
-/// fetched: opening an example or a stored strategy needs it), not those of the files, backups
-/// and regions, whose code (the merge, the backup of everything, the region files) is a part of
-/// its own. One list for [`Action::is_everyday`] and the `files` part's match.
-macro_rules! everyday {
-    () => {
-        Action::Save(_)
-            | Action::Open(_)
-            | Action::StoreAndOpen(..)
-            | Action::OpenExample(_)
-            | Action::FollowOtherTab
-            | Action::TakeOtherTab
-            | Action::KeepThisTab
-            | Action::Relist
-    };
-}
-
-impl Action {
-    /// An everyday action (`everyday!`), run by the part `actions`.
-    fn is_everyday(&self) -> bool {
-        matches!(self, everyday!())
-    }
-}
-
-/// Runs an action to its end (nothing before [`install`]: no app is running).
-pub(super) async fn perform(state: AppState, action: Action) {
-    if let Some(runner) = RUNNER.get() {
-        runner(state, action).await;
-    }
 }
 
 parts::split!(actions, load: load_run,
@@ -261,9 +146,28 @@ parts::split!(actions, load: load_move_old_data,
 parts::split!(actions, load: load_apply_drafts,
     /// The drafts a page left unsaved when it went away, applied at start-up (`Start::open`).
     pub(super) async fn apply_drafts(store: Rc<BrowserStore>, drafts: Vec<KeptDraft>, now: String) -> Vec<Notice> {
-        super::start::apply_drafts_now(store, drafts, now).await
+        apply_drafts_now(store, drafts, now).await
     }
 );
+
+/// [`Start::open`]'s drafts applied (in the actions' part: a page that left nothing unsaved
+/// never fetches it).
+async fn apply_drafts_now(store: Rc<BrowserStore>, drafts: Vec<crate::storage::KeptDraft>, now: String) -> Vec<Notice> {
+    let mut drafts_kept = Vec::new();
+    for draft in drafts {
+        // A draft that cannot be applied stays in localStorage for the next start; the
+        // stored version is untouched.
+        if let Ok(outcome) = store.apply_draft(&draft.file, draft.base, &now).await {
+            match outcome {
+                DraftOutcome::KeptAsVersion { title } => drafts_kept.push(Notice::TookOtherTab { kept: true, title }),
+                DraftOutcome::KeptAsBackup { title } => drafts_kept.push(Notice::DraftKeptAsBackup { title }),
+                DraftOutcome::AlreadyStored | DraftOutcome::Saved => {}
+            }
+            crate::storage::drop_draft(&draft.key);
+        }
+    }
+    drafts_kept
+}
 
 /// Writes a draft of the open strategy: (strategy, the revision it is based on, now).
 pub(super) type KeepDraft = fn(&Strategy, u64, &str);

@@ -2,6 +2,7 @@
 //! following another tab (the rules are `session::editing`, `session::autosave` and
 //! `session::tabs`).
 
+use super::act::{perform, Action};
 use super::*;
 
 impl AppState {

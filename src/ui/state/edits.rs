@@ -39,13 +39,13 @@ impl Edits {
     /// Moves the open strategy on to `to` (素案 → 案 …): the draft as it stands is kept in the
     /// history under its name first (`session::workbench::stage`).
     pub fn move_stage(&self, to: crate::model::DraftingStage) {
-        self.app.act(super::actions::Action::MoveStage(to));
+        self.app.act(super::act::Action::MoveStage(to));
     }
 
     /// Links the hearing `hearing` to the version stored now, a waiting change saved first (its
     /// version heard, `session::workbench::stage`).
     pub fn link_heard(&self, hearing: crate::model::Id) {
-        self.app.act(super::actions::Action::LinkHeard(hearing));
+        self.app.act(super::act::Action::LinkHeard(hearing));
     }
 
     /// Goes back one step.

@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 
 /// What a folder picked with 「共有フォルダから開く」 holds.
 #[derive(Clone)]
-pub enum Opening {
+pub enum PickedFolder {
     /// Picking was cancelled, or the one strategy it holds was opened.
     Done,
     /// Nothing opened, and why: the folder could not be read, or none of its files reads
@@ -26,19 +26,19 @@ pub enum Opening {
 }
 
 thread_local! {
-    /// The folder a choice of [`Opening::Choose`] is made in.
+    /// The folder a choice of [`PickedFolder::Choose`] is made in.
     static PICKED: std::cell::RefCell<Option<DiskFolder>> = const { std::cell::RefCell::new(None) };
 }
 
 /// 「共有フォルダから開く」 on the strategy list: a folder picked; when it holds members' files
 /// of one strategy, that strategy is opened ([`open_picked`]); of several, the user chooses.
-pub async fn open_from_folder(app: FolderSyncing) -> Opening {
+pub async fn open_from_folder(app: FolderSyncing) -> PickedFolder {
     let lang = app.app().lang();
     let folder = match DiskFolder::pick().await {
         Ok(Some(f)) => f,
-        Ok(None) => return Opening::Done,
+        Ok(None) => return PickedFolder::Done,
         Err(e) => {
-            return Opening::Nothing {
+            return PickedFolder::Nothing {
                 said: crate::words::folder::sync_error(&SyncError::Folder(e), lang),
                 refused: Vec::new(),
             }
@@ -46,16 +46,18 @@ pub async fn open_from_folder(app: FolderSyncing) -> Opening {
     };
     let (found, refused) = match crate::session::folder::strategies_in(&folder).await {
         Ok(found) => found,
-        Err(e) => return Opening::Nothing { said: crate::words::folder::sync_error(&e, lang), refused: Vec::new() },
+        Err(e) => {
+            return PickedFolder::Nothing { said: crate::words::folder::sync_error(&e, lang), refused: Vec::new() }
+        }
     };
     PICKED.with(|p| *p.borrow_mut() = Some(folder));
     match found.as_slice() {
-        [] => Opening::Nothing { said: crate::words::folder::nothing_to_open(refused.len(), lang), refused },
+        [] => PickedFolder::Nothing { said: crate::words::folder::nothing_to_open(refused.len(), lang), refused },
         [one] => match open_picked(app, one).await {
-            Some(said) => Opening::Nothing { said, refused: Vec::new() },
-            None => Opening::Done,
+            Some(said) => PickedFolder::Nothing { said, refused: Vec::new() },
+            None => PickedFolder::Done,
         },
-        _ => Opening::Choose(found),
+        _ => PickedFolder::Choose(found),
     }
 }
 

@@ -2,6 +2,7 @@
 //! do — take a picked or dropped file into the preview, confirm or cancel it, hand a dropped CSV
 //! to the strategy's CSV import, and read a town's table's remembered mappings.
 
+use super::act::Action;
 use super::reads::TableMappings;
 use super::*;
 use crate::model::round::OnConfirmed;

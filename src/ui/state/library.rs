@@ -3,6 +3,7 @@
 //! delete, restore, …), new strategies and examples, and the downloads of stored strategies.
 //! A component that takes `Library` (`use_library`) cannot edit the open strategy or import.
 
+use super::act::{perform, Action};
 use super::reads::Versions;
 use super::*;
 

@@ -6,7 +6,9 @@
 //! (the regional bureau's regions). The rules they follow are in `session`; here they are run
 //! against the browser's storage and shown.
 
+mod act;
 mod actions;
+mod bring_in;
 mod downloads;
 mod editing;
 mod edits;
@@ -16,6 +18,7 @@ mod folder_sync;
 mod folder_syncing;
 mod importing;
 mod library;
+mod lists;
 mod navigation;
 mod notice_board;
 mod reads;
@@ -41,12 +44,12 @@ use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionRe
 use crate::storage::{Backup, BrowserBackend, BrowserStore, GarbageEntry, OpenedStorage, Preferences, StorageError};
 use crate::storage::{StrategySummary, Usage};
 pub use actions::{install as install_actions, install_writer, load_run as load_actions};
-use actions::{perform, Action};
+pub use bring_in::{BringInResult, Decision, PickedFiles};
 pub use downloads::{try_use_downloads, use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
 pub use folder_start::{
     install as install_folder_start, open_from_folder, open_picked, reconnect_from_notice, resume as resume_folder,
-    Opening,
+    PickedFolder,
 };
 pub use folder_sync::Link;
 pub use folder_syncing::{use_folder_syncing, FolderSyncing};
@@ -56,7 +59,7 @@ use leptos::task::spawn_local;
 pub use library::{use_library, Library};
 pub use navigation::use_navigation;
 pub use notice_board::{use_notice_board, NoticeBoard};
-pub use regions::{use_regions, BringInResult, Decision, Picked, Regions};
+pub use regions::{use_regions, Regions};
 pub use shown::Shown;
 pub use start::Start;
 use std::rc::Rc;
@@ -158,51 +161,6 @@ const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 pub const CHANNEL: &str = "shirube";
 
 impl AppState {
-    pub fn new(start: Start) -> AppState {
-        let persistent = start.store.is_persistent();
-        let moved = start.opened.moved.clone().filter(|m| m.copied + m.kept_aside > 0);
-        let clock = Clock { now: files::now, pause: |ms| Box::pin(files::sleep(ms)) };
-        let bench = Rc::new(Workbench::new(start.store, clock));
-        let save_state = bench.editing(|e| e.save_state().clone());
-        let state = AppState {
-            bench: StoredValue::new_local(bench),
-            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
-            storage_problem: RwSignal::new(start.opened.unavailable),
-            indexed_db_problem: RwSignal::new(start.opened.indexed_db_problem),
-            summaries: RwSignal::new(Vec::new()),
-            backups: RwSignal::new(Vec::new()),
-            garbage: RwSignal::new(Vec::new()),
-            regions: RwSignal::new(Vec::new()),
-            region_backups: RwSignal::new(Vec::new()),
-            usage: RwSignal::new(None),
-            estimate: RwSignal::new(None),
-            persistence: RwSignal::new(None),
-            persistence_asked: StoredValue::new(false),
-            prefs_writing: StoredValue::new(0),
-            loading: StoredValue::new(None),
-            open: RwSignal::new(None),
-            shown: StoredValue::new(0),
-            revision: RwSignal::new(0),
-            history_depths: RwSignal::new((0, 0)),
-            save_state: RwSignal::new(save_state),
-            prefs: RwSignal::new(start.prefs),
-            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| start.drafts_kept.into_iter().next())),
-            route: RwSignal::new(Route::List),
-            import: RwSignal::new(ImportFlow::default()),
-            dropped_csv: RwSignal::new_local(None),
-        };
-        state.refresh();
-        // A bring-in of towns left unfinished by a page that went away (its log is read, and
-        // the notice said, by the files' part: a start without one never fetches it).
-        if start.intake_log {
-            state.act(Action::CheckUnfinishedBringIn);
-        }
-        if persistent {
-            state.spawn(async |state| state.persistence.set(Some(crate::storage::persistence().await)));
-        }
-        state
-    }
-
     /// The store, to use across an `.await`.
     pub(super) fn store(&self) -> Rc<BrowserStore> {
         self.bench.with_value(|b| b.store())
@@ -292,102 +250,6 @@ impl AppState {
         }
     }
 
-    /// After an action that may have changed any list.
-    async fn written(&self) {
-        self.written_touching(Touched::EVERYTHING).await;
-    }
-
-    /// After this tab wrote: the other tabs are told, and the lists the write `touched` are
-    /// read again.
-    async fn written_touching(&self, touched: Touched) {
-        if let Some(channel) = self.channel.get_value() {
-            let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
-        }
-        self.reread_touching(touched).await;
-    }
-
-    async fn reread(&self) {
-        self.reread_touching(Touched::EVERYTHING).await;
-    }
-
-    async fn reread_touching(&self, touched: Touched) {
-        let store = self.store();
-        // Data stored under an id that breaks the id rule (before the rule) can be neither
-        // listed nor opened: set aside first, it is listed with the unreadable data.
-        if touched.garbage {
-            let _ = store.set_aside_unsafe_ids().await;
-        }
-        // From the index; when it must be mended (a strategy it does not name), the action that
-        // reads strategies does it.
-        let list = match touched.strategies {
-            false => None,
-            true => match store.list_from_index().await {
-                Ok(Some(list)) => Some(Ok(list)),
-                Ok(None) => return perform(*self, Action::Relist).await,
-                Err(e) => Some(Err(e)),
-            },
-        };
-        self.reread_rest(list, touched).await;
-    }
-
-    /// [`AppState::reread`] with the list read and mended (`Store::list`).
-    pub(super) async fn relist_now(self) {
-        let list = self.store().list().await;
-        self.reread_rest(Some(list), Touched::EVERYTHING).await;
-    }
-
-    async fn reread_rest(&self, list: Option<Result<Vec<StrategySummary>, StorageError>>, touched: Touched) {
-        let store = self.store();
-        // Backups, data set aside and regions only where some are stored (and localStorage's use
-        // where it is the storage, which any write changes): their reading is a part of its own.
-        let local = store.kind() == BackendKind::LocalStorage;
-        let bench = self.bench.get_value();
-        let rest = match touched.more() {
-            false if local => actions::read_lists(bench.clone(), touched).await,
-            false => Changed::default(),
-            true => match store.holds_more_than_strategies().await {
-                Ok(more) if more || local => actions::read_lists(bench.clone(), touched).await,
-                Ok(_) => bench.clear_more(touched, None),
-                Err(e) => bench.clear_more(touched, Some(e)),
-            },
-        };
-        let mut changed = bench.take_summaries(list);
-        if let Some(e) = changed.error.take().or(rest.error) {
-            self.notice.set(Some(Notice::Storage(e)));
-        }
-        let changed = Changed { summaries: changed.summaries, error: None, ..rest };
-        // Only what changed: the region page reads all its towns again when the regions do.
-        bench.lists(|l| {
-            if changed.summaries {
-                self.summaries.set(l.summaries.clone());
-            }
-            if changed.backups {
-                self.backups.set(l.backups.clone());
-            }
-            if changed.garbage {
-                self.garbage.set(l.garbage.clone());
-            }
-            if changed.regions {
-                self.regions.set(l.regions.clone());
-            }
-            if changed.region_backups {
-                self.region_backups.set(l.region_backups.clone());
-            }
-            if changed.usage {
-                self.usage.set(l.usage.clone());
-            }
-        });
-        // IndexedDB: what the browser says of the whole site (reading every value to measure it
-        // would cost as much as reading every strategy); localStorage's use is `usage`.
-        let estimate = match store.kind() {
-            BackendKind::IndexedDb => crate::storage::estimate().await,
-            BackendKind::LocalStorage | BackendKind::Memory => None,
-        };
-        if self.estimate.with_untracked(|e| *e != estimate) {
-            self.estimate.set(estimate);
-        }
-    }
-
     /// At the first save of this page, asks the browser to keep the site's data
     /// (`navigator.storage.persist()`); the answer is shown on the strategy list. Not awaited:
     /// Firefox asks the user, and its promise waits for the answer (forever, if the prompt is
@@ -419,64 +281,5 @@ impl AppState {
                 }
             }
         });
-    }
-
-    /// Goes to a route (the hashchange listener then applies it).
-    pub(super) fn navigate(&self, route: Route) {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash(&route.hash());
-        }
-        self.follow_route(route);
-    }
-
-    /// The route the user took (a link, the navigation, the browser's back): a notice that only
-    /// reported what was done closes on another page (`session::OnLeaving`). The hash change of
-    /// [`AppState::navigate`] arrives here too, on the route already followed.
-    pub fn apply_route(&self, route: Route) {
-        let closes =
-            |n: &Option<Notice>| n.as_ref().is_some_and(|n| n.on_leaving() == crate::session::OnLeaving::Close);
-        if self.route.with_untracked(|r| r != &route) && self.notice.with_untracked(closes) {
-            self.notice.set(None);
-        }
-        self.follow_route(route);
-    }
-
-    /// Makes the state follow a route: opening a strategy loads it from the store.
-    fn follow_route(&self, route: Route) {
-        if let Some(id) = route.strategy_id().cloned() {
-            // The hash change of `navigate` applies the same route again: one load is enough
-            // (two would race, e.g. both moving the same unreadable text aside).
-            let already = self.is_open(&id) || self.loading.with_value(|l| l.as_ref() == Some(&id));
-            if !already {
-                self.loading.set_value(Some(id.clone()));
-                self.act(Action::Open(id));
-            }
-        }
-        self.route.set(route);
-    }
-
-    /// Loads the strategy of the route (an action: `actions`); another route taken meanwhile
-    /// is left alone.
-    pub(super) async fn open_now(self, id: Id) {
-        let _loading = Loading(self.loading);
-        self.commit_field();
-        let still_wanted = || self.route.with_untracked(|r| r.strategy_id() == Some(&id));
-        // Timed as "shirube:open" (reading from storage and decoding; its ":thread" measure is
-        // the decoding's share, the rest is IndexedDB's), for the benchmark's breakdown.
-        let outcome = files::timed_async("shirube:open", self.bench().open(&id, still_wanted)).await;
-        self.apply(outcome).await;
-    }
-
-    fn is_open(&self, id: &Id) -> bool {
-        self.bench.with_value(|b| b.editing(|e| e.is_open(id)))
-    }
-}
-
-/// Clears `AppState::loading` when the load ends, however it ends.
-struct Loading(StoredValue<Option<Id>>);
-
-impl Drop for Loading {
-    fn drop(&mut self) {
-        self.0.set_value(None);
     }
 }

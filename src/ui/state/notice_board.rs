@@ -3,6 +3,7 @@
 //! elsewhere kept as new or brought back, room made by discarding kept versions, the open
 //! strategy downloaded as this tab holds it.
 
+use super::act::Action;
 use super::*;
 
 #[derive(Clone, Copy)]

@@ -3,52 +3,12 @@
 //! town by the newer file it sent (after its preview; undo from the notice).
 //! `session::region` holds their rules; here they are run and shown.
 
+use super::act::Action;
+use super::bring_in::RegionIntake;
 use super::reads::RegionReads;
 use super::*;
 use crate::format::Imported;
-use crate::session::region::{self, unfinished, BroughtIn};
-
-/// What bringing picked files in did: every file read, and those the browser would not give
-/// (name, what it said).
-#[derive(Clone, Debug, PartialEq)]
-pub struct BringInResult {
-    pub brought: BroughtIn,
-    pub not_read: Vec<(String, String)>,
-    /// A dropped folder's files that were not read (not `.json`), by path.
-    pub passed_over: Vec<String>,
-    /// The user's answer to each newer version held back (`BroughtIn::to_confirm`), by its
-    /// file's name and the town's id; those not in it are still waiting.
-    pub decided: Vec<((String, Id), Decision)>,
-}
-
-/// Files to bring into a region, as picked or dropped.
-#[derive(Default)]
-pub struct Picked {
-    /// Each file with the name it is listed by (its path, when it came in a dropped folder).
-    pub files: Vec<(String, web_sys::File)>,
-    /// A dropped folder's files that are not read (not `.json`), by path.
-    pub passed_over: Vec<String>,
-    /// Entries of a drop the browser would not give: (path, what it said).
-    pub not_given: Vec<(String, String)>,
-}
-
-/// Where a bring-in shows itself: (done, total) while it runs, and what came of it.
-pub type RegionIntake = (RwSignal<Option<(usize, usize)>>, RwSignal<Option<BringInResult>>);
-
-/// What the user chose for a town's newer version.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Decision {
-    /// The file's version replaced the stored one (which is kept as a backup).
-    Replaced,
-    /// The stored version stays; the file's was not stored.
-    Kept,
-}
-
-impl BringInResult {
-    pub fn decision(&self, file: &str, town: &Id) -> Option<Decision> {
-        self.decided.iter().find(|((f, t), _)| f == file && t == town).map(|(_, d)| *d)
-    }
-}
+use crate::session::region::{self, unfinished};
 
 thread_local! {
     /// The bring-in under way in this page (one at a time: its inputs wait for it), which
@@ -320,13 +280,13 @@ impl Regions {
     pub fn bring_into_region(
         &self,
         id: &Id,
-        picked: Picked,
+        picked: PickedFiles,
         progress: RwSignal<Option<(usize, usize)>>,
         result: RwSignal<Option<BringInResult>>,
     ) {
         let id = id.clone();
         self.app.spawn(async move |state| {
-            let Picked { files: picked, passed_over, not_given } = picked;
+            let PickedFiles { files: picked, passed_over, not_given } = picked;
             let total = picked.len();
             progress.set(Some((0, total * 2)));
             let mut read = Vec::with_capacity(total);

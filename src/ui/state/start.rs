@@ -2,6 +2,7 @@
 //! release's data moved over), the changes and preferences a page left unsaved when it went
 //! away applied, and the preferences read.
 
+use super::act::Action;
 use super::*;
 use crate::ui::browser::parts::{self, PartMissing};
 
@@ -60,25 +61,49 @@ impl Start {
     }
 }
 
-/// [`Start::open`]'s drafts applied (in the actions' part: a page that left nothing unsaved
-/// never fetches it).
-pub(in crate::ui::state) async fn apply_drafts_now(
-    store: Rc<BrowserStore>,
-    drafts: Vec<crate::storage::KeptDraft>,
-    now: String,
-) -> Vec<Notice> {
-    let mut drafts_kept = Vec::new();
-    for draft in drafts {
-        // A draft that cannot be applied stays in localStorage for the next start; the
-        // stored version is untouched.
-        if let Ok(outcome) = store.apply_draft(&draft.file, draft.base, &now).await {
-            match outcome {
-                DraftOutcome::KeptAsVersion { title } => drafts_kept.push(Notice::TookOtherTab { kept: true, title }),
-                DraftOutcome::KeptAsBackup { title } => drafts_kept.push(Notice::DraftKeptAsBackup { title }),
-                DraftOutcome::AlreadyStored | DraftOutcome::Saved => {}
-            }
-            crate::storage::drop_draft(&draft.key);
+impl AppState {
+    pub fn new(start: Start) -> AppState {
+        let persistent = start.store.is_persistent();
+        let moved = start.opened.moved.clone().filter(|m| m.copied + m.kept_aside > 0);
+        let clock = Clock { now: files::now, pause: |ms| Box::pin(files::sleep(ms)) };
+        let bench = Rc::new(Workbench::new(start.store, clock));
+        let save_state = bench.editing(|e| e.save_state().clone());
+        let state = AppState {
+            bench: StoredValue::new_local(bench),
+            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
+            storage_problem: RwSignal::new(start.opened.unavailable),
+            indexed_db_problem: RwSignal::new(start.opened.indexed_db_problem),
+            summaries: RwSignal::new(Vec::new()),
+            backups: RwSignal::new(Vec::new()),
+            garbage: RwSignal::new(Vec::new()),
+            regions: RwSignal::new(Vec::new()),
+            region_backups: RwSignal::new(Vec::new()),
+            usage: RwSignal::new(None),
+            estimate: RwSignal::new(None),
+            persistence: RwSignal::new(None),
+            persistence_asked: StoredValue::new(false),
+            prefs_writing: StoredValue::new(0),
+            loading: StoredValue::new(None),
+            open: RwSignal::new(None),
+            shown: StoredValue::new(0),
+            revision: RwSignal::new(0),
+            history_depths: RwSignal::new((0, 0)),
+            save_state: RwSignal::new(save_state),
+            prefs: RwSignal::new(start.prefs),
+            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| start.drafts_kept.into_iter().next())),
+            route: RwSignal::new(Route::List),
+            import: RwSignal::new(ImportFlow::default()),
+            dropped_csv: RwSignal::new_local(None),
+        };
+        state.refresh();
+        // A bring-in of towns left unfinished by a page that went away (its log is read, and
+        // the notice said, by the files' part: a start without one never fetches it).
+        if start.intake_log {
+            state.act(Action::CheckUnfinishedBringIn);
         }
+        if persistent {
+            state.spawn(async |state| state.persistence.set(Some(crate::storage::persistence().await)));
+        }
+        state
     }
-    drafts_kept
 }

@@ -2,6 +2,7 @@
 //! preview and storing what the user confirms (`session::preview`, `session::import`), and
 //! downloading strategies and the backup of everything (`session::export`).
 
+use super::act::Action;
 use super::*;
 use crate::session::preview::Picked;
 

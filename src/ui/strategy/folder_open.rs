@@ -5,20 +5,20 @@
 
 use crate::session::folder::{InFolder, RefusedFile};
 use crate::ui::speech::Speaks;
-use crate::ui::state::{open_from_folder, open_picked, use_folder_syncing, FolderSyncing, Opening};
+use crate::ui::state::{open_from_folder, open_picked, use_folder_syncing, FolderSyncing, PickedFolder};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 thread_local! {
     /// The last opening that had something to show ([`shown`]).
-    static SHOWN: std::cell::RefCell<Option<Opening>> = const { std::cell::RefCell::new(None) };
+    static SHOWN: std::cell::RefCell<Option<PickedFolder>> = const { std::cell::RefCell::new(None) };
 }
 
 /// 「共有フォルダから開く」: whether there is something to show under the list's buttons (the
 /// main module only keeps that flag and asks [`shown`] for the view: the views stay here).
 pub async fn open(app: FolderSyncing) -> bool {
     let opening = open_from_folder(app).await;
-    let show = !matches!(opening, Opening::Done);
+    let show = !matches!(opening, PickedFolder::Done);
     SHOWN.with(|s| *s.borrow_mut() = show.then_some(opening));
     show
 }
@@ -26,9 +26,11 @@ pub async fn open(app: FolderSyncing) -> bool {
 /// The view of the last opening with something to show.
 pub fn shown() -> AnyView {
     match SHOWN.with(|s| s.borrow().clone()) {
-        Some(Opening::Nothing { said, refused }) => view! { <NothingOpened said=said refused=refused/> }.into_any(),
-        Some(Opening::Choose(found)) => view! { <ChooseStrategy found=found/> }.into_any(),
-        Some(Opening::Done) | None => ().into_any(),
+        Some(PickedFolder::Nothing { said, refused }) => {
+            view! { <NothingOpened said=said refused=refused/> }.into_any()
+        }
+        Some(PickedFolder::Choose(found)) => view! { <ChooseStrategy found=found/> }.into_any(),
+        Some(PickedFolder::Done) | None => ().into_any(),
     }
 }
 

@@ -2,8 +2,8 @@
 //! 住民基本台帳 by age, read into a preview of every group by sex, its year found in the title
 //! or typed, and taken only by 「基準人口として取り込む」 (one edit, so one undo).
 
-use super::source::{Read, TableSource};
-use super::taken::{Taken, TakenNote};
+use super::source::{SourceRead, TableSource};
+use super::taken::{TakenIn, TakenNote};
 use crate::format::population::CensusProblem;
 use crate::locale::{number, tr, Language};
 use crate::model::population::{BasePopulation, PopulationSource};
@@ -33,9 +33,9 @@ fn source_key(s: PopulationSource) -> &'static str {
 }
 
 #[component]
-pub fn BaseIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoView {
+pub fn BaseIntake(state: Edits, taken: RwSignal<Option<TakenIn>>) -> impl IntoView {
     let source = RwSignal::new(PopulationSource::Census);
-    let read = RwSignal::new(None::<Read>);
+    let read = RwSignal::new(None::<SourceRead>);
     let year = RwSignal::new(None::<u16>);
     let outcome = Memo::new(move |_| {
         read.with(|r| {
@@ -54,7 +54,7 @@ pub fn BaseIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoView
             })
         })
     });
-    let on_read = Callback::new(move |r: Read| {
+    let on_read = Callback::new(move |r: SourceRead| {
         year.set(None);
         taken.set(None);
         read.set(Some(r));
@@ -63,7 +63,7 @@ pub fn BaseIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoView
         let names = crate::words::vision::standard_names(base.year, state.lang());
         state.edit(move |s| take_base(s, base, names));
         read.set(None);
-        taken.set(Some(Taken::Base));
+        taken.set(Some(TakenIn::Base));
     };
     let on_source = move |ev: leptos::ev::Event| {
         source.set(match event_target_value(&ev).as_str() {
@@ -92,7 +92,7 @@ pub fn BaseIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoView
             Outcome::Cells(problems) => problem_list(&problems, state.lang()).into_any(),
             Outcome::Read(r) => preview(state, r, year, take).into_any(),
         })}
-        <TakenNote state=state taken=taken shows=Taken::Base/>
+        <TakenNote state=state taken=taken shows=TakenIn::Base/>
     }
 }
 

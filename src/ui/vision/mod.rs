@@ -13,7 +13,7 @@ mod source;
 mod taken;
 
 use crate::model::population::NotReady;
-use crate::ui::kit::not_found::StrategyNotFound;
+use crate::ui::kit::job_page::{JobHead, JobPage};
 use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
@@ -22,16 +22,16 @@ use leptos::prelude::*;
 #[component]
 pub fn VisionPage() -> impl IntoView {
     let state = use_edits();
-    let open = Memo::new(move |_| state.open.with(|o| o.is_some()));
-    move || match open.get() {
-        true => view! { <Vision state=state/> }.into_any(),
-        false => view! { <StrategyNotFound/> }.into_any(),
+    view! {
+        <JobPage class="vision" testid="vision-page" let:_id>
+            <Vision state=state/>
+        </JobPage>
     }
 }
 
 #[component]
 fn Vision(state: Edits) -> impl IntoView {
-    let taken = RwSignal::new(None::<taken::Taken>);
+    let taken = RwSignal::new(None::<taken::TakenIn>);
     let drawn = figures::drawn(state);
     let status = move || {
         let lang = state.lang();
@@ -53,14 +53,10 @@ fn Vision(state: Edits) -> impl IntoView {
     let ready = Memo::new(move |_| !matches!(drawn.get(), Err(NotReady::NoBase)));
     let projected = Memo::new(move |_| drawn.with(Result::is_ok));
     view! {
-        <article class="vision" data-testid="vision-page">
-            <crate::ui::kit::nav::StrategyNav/>
-            <header class="panel">
-                <h1>{state.text("人口ビジョン", "Population vision")}</h1>
-                <p class="lead">{state.text(
-                    "男女・5歳階級別の人口から、コーホート要因法で2070年までの人口を推計し、シナリオを比べて将来展望を選びます。",
-                    "From the population by sex and 5-year age group, the population to 2070 is projected by the cohort-component method; compare scenarios and choose the town's outlook.")}</p>
-            </header>
+            <JobHead title=("人口ビジョン", "Population vision") lead=(
+                "男女・5歳階級別の人口から、コーホート要因法で2070年までの人口を推計し、シナリオを比べて将来展望を選びます。",
+                "From the population by sex and 5-year age group, the population to 2070 is projected by the cohort-component method; compare scenarios and choose the town's outlook.",
+            )/>
             <TitledPanel testid="vision-base" title=("基準人口", "Base population")
                 lead=("国勢調査の「男女，年齢（5歳階級）別人口」（e-Stat の CSV・Excel）か、住民基本台帳の年齢別人口を入れてください。各階級が総数と合うかを確かめ、取り込む前に確認します。", "Bring in the census's population by sex and 5-year age (e-Stat's CSV or Excel), or the 住民基本台帳 by age. The groups are checked against the totals, and shown before anything is taken.")>
                 <base::BaseIntake state=state taken=taken/>
@@ -83,6 +79,5 @@ fn Vision(state: Edits) -> impl IntoView {
                 </TitledPanel>
             })}
             {move || projected.get().then(|| view! { <div class="chart-grid vision-figures"><figures::Figures state=state drawn=drawn/></div> })}
-        </article>
     }
 }

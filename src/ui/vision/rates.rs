@@ -2,8 +2,8 @@
 //! cells; or, for a town without them, derived from an earlier census five years before the
 //! base (and said so). A preview of the periods and their rates, taken only when confirmed.
 
-use super::source::{Read, TableSource};
-use super::taken::{Taken, TakenNote};
+use super::source::{SourceRead, TableSource};
+use super::taken::{TakenIn, TakenNote};
 use crate::locale::{number, tr, Language};
 use crate::model::population::{derive_from_censuses, AssumptionSource, Assumptions, DeriveError, PopulationSource};
 use crate::session::vision::{read_base, read_rates, take_assumptions};
@@ -21,9 +21,9 @@ enum Way {
 }
 
 #[component]
-pub fn RatesIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoView {
+pub fn RatesIntake(state: Edits, taken: RwSignal<Option<TakenIn>>) -> impl IntoView {
     let way = RwSignal::new(Way::Table);
-    let read = RwSignal::new(None::<Read>);
+    let read = RwSignal::new(None::<SourceRead>);
     let vintage = RwSignal::new("令和5年推計".to_owned());
     let code = RwSignal::new(
         state.open.with_untracked(|o| o.as_ref().and_then(|s| s.municipality.code.clone())).unwrap_or_default(),
@@ -55,14 +55,14 @@ pub fn RatesIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoVie
             })
         })
     });
-    let on_read = Callback::new(move |r: Read| {
+    let on_read = Callback::new(move |r: SourceRead| {
         taken.set(None);
         read.set(Some(r));
     });
     let take = move |a: Assumptions| {
         state.edit(move |s| take_assumptions(s, a));
         read.set(None);
-        taken.set(Some(Taken::Assumptions));
+        taken.set(Some(TakenIn::Assumptions));
     };
     let choose = move |w: Way| {
         way.set(w);
@@ -105,7 +105,7 @@ pub fn RatesIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoVie
             }.into_any(),
             Ok(a) => preview(state.lang(), a, take).into_any(),
         })}
-        <TakenNote state=state taken=taken shows=Taken::Assumptions/>
+        <TakenNote state=state taken=taken shows=TakenIn::Assumptions/>
     }
 }
 

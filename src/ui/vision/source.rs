@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 /// What a source gave: the sheets read, or why none (worded), and where from.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Read {
+pub struct SourceRead {
     pub sheets: Result<Vec<Grid>, String>,
     pub origin: String,
 }
@@ -44,7 +44,7 @@ pub fn TableSource(
     state: Edits,
     /// The stem of the ids and test ids (`<key>-file`, `<key>-paste`).
     key: &'static str,
-    on_read: Callback<Read>,
+    on_read: Callback<SourceRead>,
 ) -> impl IntoView {
     let ticket = StoredValue::new(0u32);
     let composing = RwSignal::new(false);
@@ -64,7 +64,7 @@ pub fn TableSource(
                 Err(Err(detail)) => Err(detail),
             };
             if ticket.try_get_value() == Some(mine) {
-                on_read.run(Read { sheets, origin: name });
+                on_read.run(SourceRead { sheets, origin: name });
             }
         });
     };
@@ -78,7 +78,7 @@ pub fn TableSource(
             return;
         }
         let origin = state.tr("貼り付けたセル", "Pasted cells").to_owned();
-        on_read.run(Read { sheets: Ok(vec![pasted_grid(&text)]), origin });
+        on_read.run(SourceRead { sheets: Ok(vec![pasted_grid(&text)]), origin });
     };
     let file_id = format!("{key}-file");
     let paste_id = format!("{key}-paste");

@@ -6,14 +6,14 @@ use leptos::prelude::*;
 
 /// What was taken in by the last confirmation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Taken {
+pub enum TakenIn {
     Base,
     Assumptions,
 }
 
 /// 「取り込みました」 and 「元に戻す」 under the intake that took it, until something else is read.
 #[component]
-pub fn TakenNote(state: Edits, taken: RwSignal<Option<Taken>>, shows: Taken) -> impl IntoView {
+pub fn TakenNote(state: Edits, taken: RwSignal<Option<TakenIn>>, shows: TakenIn) -> impl IntoView {
     let undo = move |_| {
         state.undo();
         taken.set(None);

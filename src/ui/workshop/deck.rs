@@ -4,7 +4,7 @@
 use super::focus::FocusTargets;
 use crate::charts::Words;
 use crate::model::Strategy;
-use crate::session::workshop_nav::Place;
+use crate::session::workshop_nav::DeckPlace;
 use leptos::prelude::*;
 
 /// What every page reads: the strategy without its notes (`plan`: a page is built again when it
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub(super) struct Deck {
     pub plan: Memo<Strategy>,
     pub strategy: Signal<Strategy>,
-    pub place: RwSignal<Place>,
+    pub place: RwSignal<DeckPlace>,
     pub words: Signal<Words>,
     pub focus: FocusTargets,
 }

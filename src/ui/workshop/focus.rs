@@ -2,7 +2,7 @@
 //! the page's heading when it has no items. Each page hands over its items' refs when it is
 //! drawn; nothing is looked up in the document.
 
-use crate::session::workshop_nav::Place;
+use crate::session::workshop_nav::DeckPlace;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -65,7 +65,7 @@ fn typing() -> bool {
 ///
 /// The item is read when it runs, not when it was asked for: keys pressed quickly (→ PageDown
 /// PageUp) must not leave the focus, and so the highlight, on an item passed over.
-pub(super) fn focus_current(place: RwSignal<Place>, targets: FocusTargets) {
+pub(super) fn focus_current(place: RwSignal<DeckPlace>, targets: FocusTargets) {
     let run = move || {
         let Some(item) = place.try_get_untracked().map(|p| p.item) else { return };
         if typing() {

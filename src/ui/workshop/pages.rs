@@ -11,14 +11,14 @@ use super::ideas::{Ideas, IdeasPanel};
 use super::parts::{indicator_item, measure_kind, note_count, sdg_tiles, status_line, Counted};
 use crate::locale::{self, tr, Language};
 use crate::model::{Id, NoteTarget};
-use crate::session::workshop_nav::{Level, Place};
+use crate::session::workshop_nav::{DeckLevel, DeckPlace};
 use crate::words::workshop as words;
 use leptos::html;
 use leptos::prelude::*;
 
 /// Where a card stands: item `item` of its page, `place` saying which item is the current one.
 struct Card {
-    place: RwSignal<Place>,
+    place: RwSignal<DeckPlace>,
     item: usize,
     node_ref: NodeRef<html::Button>,
     class: &'static str,
@@ -113,7 +113,7 @@ pub(super) fn goal_page(
     deck: Deck,
     g: usize,
     pick: impl Fn(usize) + Copy + Send + Sync + 'static,
-    open_at: impl Fn(Level, usize) + Copy + Send + Sync + 'static,
+    open_at: impl Fn(DeckLevel, usize) + Copy + Send + Sync + 'static,
     ideas: Option<Ideas>,
 ) -> impl IntoView {
     let Deck { plan, strategy, place, words, focus } = deck;
@@ -151,7 +151,7 @@ pub(super) fn goal_page(
     view! {
         <section class="ws-page" data-testid="ws-goal-page">
             <nav class="ws-nav">
-                <button type="button" class="ws-button" data-testid="ws-back" on:click=move |_| open_at(Level::Goals, g)>
+                <button type="button" class="ws-button" data-testid="ws-back" on:click=move |_| open_at(DeckLevel::Goals, g)>
                     {tr(lang, "← 目標の一覧", "← All goals")}
                 </button>
             </nav>
@@ -182,7 +182,7 @@ pub(super) fn measure_page(
     deck: Deck,
     g: usize,
     m: usize,
-    open_at: impl Fn(Level, usize) + Copy + Send + Sync + 'static,
+    open_at: impl Fn(DeckLevel, usize) + Copy + Send + Sync + 'static,
     ideas: Option<Ideas>,
 ) -> impl IntoView {
     let Deck { plan, strategy, words, focus, .. } = deck;
@@ -206,15 +206,15 @@ pub(super) fn measure_page(
     view! {
         <section class="ws-page" data-testid="ws-measure-page">
             <nav class="ws-nav">
-                <button type="button" class="ws-button" data-testid="ws-back" on:click=move |_| open_at(Level::Goal(g), m)>
+                <button type="button" class="ws-button" data-testid="ws-back" on:click=move |_| open_at(DeckLevel::Goal(g), m)>
                     {format!("← {}", crate::words::goal_heading(&goal, lang))}
                 </button>
                 <span class="ws-spacer"></span>
                 <button type="button" class="ws-button" data-testid="ws-previous" disabled=m == 0
-                    on:click=move |_| open_at(Level::Measure(g, m.saturating_sub(1)), 0)>{tr(lang, "← 前の施策", "← Previous")}</button>
+                    on:click=move |_| open_at(DeckLevel::Measure(g, m.saturating_sub(1)), 0)>{tr(lang, "← 前の施策", "← Previous")}</button>
                 <span class="ws-position">{format!("{} / {}", m + 1, count)}</span>
                 <button type="button" class="ws-button" data-testid="ws-next" disabled=m + 1 >= count
-                    on:click=move |_| open_at(Level::Measure(g, (m + 1).min(count.saturating_sub(1))), 0)>{tr(lang, "次の施策 →", "Next →")}</button>
+                    on:click=move |_| open_at(DeckLevel::Measure(g, (m + 1).min(count.saturating_sub(1))), 0)>{tr(lang, "次の施策 →", "Next →")}</button>
             </nav>
             <header class="ws-page-head">
                 <p class="ws-kind">{format!("{} ・ {}", crate::words::goal_heading(&goal, lang), measure_kind(&measure, lang))}</p>

@@ -12,7 +12,7 @@ use super::ideas::Ideas;
 use super::pages::{goal_page, goals_page, measure_page};
 use crate::locale::tr;
 use crate::model::Strategy;
-use crate::session::workshop_nav::{self, Level, Move, Place};
+use crate::session::workshop_nav::{self, DeckLevel, DeckPlace, Move};
 use crate::ui::speech::use_words;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -64,7 +64,7 @@ pub fn Presentation(
 ) -> impl IntoView {
     let words = use_words();
     let lang = move || words.get().lang;
-    let place = RwSignal::new(Place::default());
+    let place = RwSignal::new(DeckPlace::default());
     // The strategy without its notes: pages are rebuilt (and charts re-created) only when the
     // strategy itself changes, never when an idea is added.
     let plan = Memo::new(move |_| strategy.with(|s| Strategy { workshops: Vec::new(), ..s.clone() }));
@@ -134,7 +134,7 @@ pub fn Presentation(
         }
     };
 
-    let open_at = move |level: Level, item: usize| place.set(Place { level, item });
+    let open_at = move |level: DeckLevel, item: usize| place.set(DeckPlace { level, item });
     let pick = move |item: usize| {
         place.update(|p| p.item = item);
         go(Move::Into);
@@ -161,14 +161,14 @@ pub fn Presentation(
     let read_only = ideas.is_none().to_string();
     let deck = Deck { plan, strategy, place, words, focus };
     let stage = move || match (plan.track(), words.track(), level.get()).2 {
-        Level::Goals => goals_page(deck, pick).into_any(),
-        Level::Goal(g) => goal_page(deck, g, pick, open_at, writer.clone()).into_any(),
-        Level::Measure(g, m) => measure_page(deck, g, m, open_at, writer.clone()).into_any(),
+        DeckLevel::Goals => goals_page(deck, pick).into_any(),
+        DeckLevel::Goal(g) => goal_page(deck, g, pick, open_at, writer.clone()).into_any(),
+        DeckLevel::Measure(g, m) => measure_page(deck, g, m, open_at, writer.clone()).into_any(),
     };
 
     view! {
         <div class="workshop" node_ref=root data-testid="workshop" data-read-only=read_only
-            data-level=move || match level.get() { Level::Goals => "goals", Level::Goal(_) => "goal", Level::Measure(..) => "measure" }>
+            data-level=move || match level.get() { DeckLevel::Goals => "goals", DeckLevel::Goal(_) => "goal", DeckLevel::Measure(..) => "measure" }>
             <div class="ws-bar">
                 <p class="ws-head">{head}</p>
                 <div class="ws-bar-actions">

@@ -3,7 +3,7 @@
 //! version: 「元の版: 値なし」 for a yearly cell that was empty there), and each side's version —
 //! for the side that edited what the other removed, what it did: 「名称を変更、KPI を1件追加」.
 
-use super::{conflict_kind, Words};
+use super::{conflict_kind, MergeWords};
 use crate::locale::{tr, Language};
 use crate::model::merge::edited::{summary, Edit};
 use crate::model::merge::{Change, Conflict, Entity, Field, Kind, Version};
@@ -24,7 +24,7 @@ pub struct Card {
     pub theirs: String,
 }
 
-impl Words<'_> {
+impl MergeWords<'_> {
     /// The card of conflict `c`.
     pub fn card(&self, c: &Conflict) -> Card {
         let field = self.field(c.entity.kind, &c.field);
@@ -210,7 +210,7 @@ mod tests {
         let merged = merge(&base, &ours, &theirs);
         assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
         let c = &merged.conflicts[0];
-        let words = Words { lang: Language::Ja, style: YearStyle::Japanese, ours: &ours, theirs: &theirs };
+        let words = MergeWords { lang: Language::Ja, style: YearStyle::Japanese, ours: &ours, theirs: &theirs };
         let card = words.card(c);
         let goal = &base.goals[g];
         assert_eq!(
@@ -225,7 +225,7 @@ mod tests {
         assert_eq!(card.lead, "このパソコンで削除し、ファイルでは編集されています（元の版: 変更なし）");
         assert_eq!(card.ours, "なし（削除）");
         assert_eq!(card.theirs, "名称を変更、KPI を1件追加");
-        let en = Words { lang: Language::En, style: YearStyle::Western, ..words }.card(c);
+        let en = MergeWords { lang: Language::En, style: YearStyle::Western, ..words }.card(c);
         assert!(
             en.heading.ends_with(&format!("Measure {} “移住・定住の促進と受入体制の充実”", measure.number)),
             "{}",
@@ -242,7 +242,7 @@ mod tests {
         let merged = merge(&base, &theirs, &ours);
         let c = &merged.conflicts[0];
         assert_eq!(c.kind, crate::model::merge::ConflictKind::RemovedEdited { removed_by: Side::Theirs });
-        let words = Words { lang: Language::Ja, style: YearStyle::Japanese, ours: &theirs, theirs: &ours };
+        let words = MergeWords { lang: Language::Ja, style: YearStyle::Japanese, ours: &theirs, theirs: &ours };
         let card = words.card(c);
         // Named as the side that edited it has it.
         assert_eq!(card.ours, "事業「移住相談窓口の運営（拡充）」の名称を変更、事業を2件追加");
@@ -268,11 +268,11 @@ mod tests {
         let merged = merge(&base, &ours, &theirs);
         assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
         let c = &merged.conflicts[0];
-        let words = Words { lang: Language::Ja, style: YearStyle::Japanese, ours: &ours, theirs: &theirs };
+        let words = MergeWords { lang: Language::Ja, style: YearStyle::Japanese, ours: &ours, theirs: &theirs };
         let card = words.card(c);
         assert_eq!(card.lead, "両方で違う内容に変更されています（元の版: 値なし）");
         assert!(card.ours.ends_with(" 10") && card.theirs.ends_with(" 12"), "{card:?}");
-        let en = Words { lang: Language::En, ..words }.card(c);
+        let en = MergeWords { lang: Language::En, ..words }.card(c);
         assert_eq!(en.lead, "Changed differently on both sides (starting version: no value)");
     }
 }

@@ -15,7 +15,7 @@ use serde_json::Value;
 /// How a conflict's words are put: the language, the year style, and the two sides'
 /// strategies (to name what a moved item's parent is).
 #[derive(Clone, Copy)]
-pub struct Words<'a> {
+pub struct MergeWords<'a> {
     pub lang: Language,
     pub style: YearStyle,
     pub ours: &'a Strategy,
@@ -29,7 +29,7 @@ enum LastStep {
     Titled,
 }
 
-impl Words<'_> {
+impl MergeWords<'_> {
     fn ja(&self) -> bool {
         self.lang == Language::Ja
     }
@@ -405,7 +405,7 @@ mod tests {
         let m = merge(&base, &ours, &theirs);
         assert_eq!(m.conflicts.len(), 1);
         let c = &m.conflicts[0];
-        let words = Words { lang: Language::Ja, style: YearStyle::Japanese, ours: &ours, theirs: &theirs };
+        let words = MergeWords { lang: Language::Ja, style: YearStyle::Japanese, ours: &ours, theirs: &theirs };
         let g = &base.goals[gi];
         let measure = &g.measures[mi];
         let name = &base.indicators.iter().find(|i| i.id == ind).unwrap().name;
@@ -419,7 +419,7 @@ mod tests {
         assert_eq!(words.version(&c.field, &c.ours), "30（令和6年度）");
         assert_eq!(words.version(&c.field, &c.theirs), "35（令和6年度）");
         assert_eq!(conflict_kind(c, Language::Ja), "両方で違う内容に変更されています");
-        let en = Words { lang: Language::En, style: YearStyle::Western, ..words };
+        let en = MergeWords { lang: Language::En, style: YearStyle::Western, ..words };
         assert!(en.place(&c.path).contains(&format!("KPI “{name}”")), "{}", en.place(&c.path));
         assert_eq!(en.version(&c.field, &c.theirs), "35 (FY2024)");
     }
@@ -427,7 +427,7 @@ mod tests {
     #[test]
     fn yearly_rows_removals_and_moves_are_named() {
         let s = hokuto();
-        let words = Words { lang: Language::Ja, style: YearStyle::Japanese, ours: &s, theirs: &s };
+        let words = MergeWords { lang: Language::Ja, style: YearStyle::Japanese, ours: &s, theirs: &s };
         let actual =
             Field::Entry { list: "actuals", key: EntryKey::Year(FiscalYear(2023)), field: Some("value".into()) };
         assert_eq!(words.field(Kind::Series, &actual), "実績値（令和5年度）");

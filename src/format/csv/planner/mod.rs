@@ -2,16 +2,17 @@
 //! each value cell judged by the rules — a change, unchanged, a duplicate or a refusal. The
 //! cells that are words (値の時点, 出典, verdicts, earlier targets) are planned in `words`.
 
+mod seen_words;
 mod words;
 
 use super::cells::*;
-use super::read::{Column, Header, Record};
-use super::rules::{self, Verdict};
+use super::read::{CsvColumn, CsvHeader, Record};
+use super::rules::{self, CellRuling};
 use super::value_cell::{read_value, ValueCell};
 use super::{CellChange, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason};
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy, YearBasis};
+use seen_words::{RowSource, SeenWords};
 use std::collections::HashMap;
-use words::{RowSource, Words};
 
 /// The value slot of a series a cell writes, to refuse a second value for it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,11 +25,11 @@ enum Slot {
 
 pub(super) struct Planner<'a> {
     s: &'a Strategy,
-    header: &'a Header,
+    header: &'a CsvHeader,
     by_id: HashMap<&'a str, &'a Indicator>,
     by_code: HashMap<String, Vec<&'a Indicator>>,
     seen: HashMap<(Id, Slot), usize>,
-    words: Words,
+    words: SeenWords,
     plan: CsvPlan,
 }
 
@@ -42,7 +43,7 @@ struct Cell<'r> {
 }
 
 impl<'a> Planner<'a> {
-    pub fn new(s: &'a Strategy, header: &'a Header, layout: Layout) -> Planner<'a> {
+    pub fn new(s: &'a Strategy, header: &'a CsvHeader, layout: Layout) -> Planner<'a> {
         let mut by_code: HashMap<String, Vec<&Indicator>> = HashMap::new();
         for i in &s.indicators {
             by_code.entry(half_width(&i.code)).or_default().push(i);
@@ -58,7 +59,7 @@ impl<'a> Planner<'a> {
             noted: Vec::new(),
             ignored_columns: header.ignored(layout),
         };
-        Planner { s, header, by_id, by_code, seen: HashMap::new(), words: Words::default(), plan }
+        Planner { s, header, by_id, by_code, seen: HashMap::new(), words: SeenWords::default(), plan }
     }
 
     pub fn finish(mut self) -> CsvPlan {
@@ -110,7 +111,7 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn name(&self, c: Column, standard: &str) -> String {
+    fn name(&self, c: CsvColumn, standard: &str) -> String {
         self.header.name(self.header.find(c), standard)
     }
 
@@ -135,20 +136,20 @@ impl<'a> Planner<'a> {
     /// The indicator and series of a row (`indicator`, then the series by 系列).
     fn identify(&self, r: &Record) -> Result<(&'a Indicator, &'a Series), (String, RefusalReason)> {
         let indicator = self.indicator(r)?;
-        let label = read_text(r.cell(self.header.find(Column::Series)));
+        let label = read_text(r.cell(self.header.find(CsvColumn::Series)));
         let series = match &indicator.series[..] {
             [only] if label.is_empty() => Some(only),
             all => all.iter().find(|x| !label.is_empty() && half_width(&x.label) == half_width(label)),
         };
         let series = series.ok_or_else(|| {
-            (self.name(Column::Series, SERIES), RefusalReason::UnknownSeries { label: label.to_owned() })
+            (self.name(CsvColumn::Series, SERIES), RefusalReason::UnknownSeries { label: label.to_owned() })
         })?;
         Ok((indicator, series))
     }
 
     /// The indicator by 指標ID; else by 指標番号 when exactly one has it.
     fn indicator(&self, r: &Record) -> Result<&'a Indicator, (String, RefusalReason)> {
-        let (id_col, code_col) = (self.header.find(Column::Id), self.header.find(Column::Code));
+        let (id_col, code_col) = (self.header.find(CsvColumn::Id), self.header.find(CsvColumn::Code));
         let id = read_text(r.cell(id_col));
         let code = read_text(r.cell(code_col));
         let indicator = if !id.is_empty() {
@@ -174,7 +175,7 @@ impl<'a> Planner<'a> {
     fn wide(&mut self, r: &Record, i: &Indicator, x: &Series) {
         let period = self.s.period;
         for (value_col, year_col, is_target) in
-            [(Column::Baseline, Column::BaselineYear, false), (Column::Target, Column::TargetYear, true)]
+            [(CsvColumn::Baseline, CsvColumn::BaselineYear, false), (CsvColumn::Target, CsvColumn::TargetYear, true)]
         {
             let cell = self.cell(r, value_col, year_col, None);
             let read = if is_target { self.target_value(&cell) } else { self.value(&cell) };
@@ -191,10 +192,10 @@ impl<'a> Planner<'a> {
             self.record(i, x, &cell, slot, verdict, mark);
         }
         let years: Vec<(usize, FiscalYear)> = (self.header.columns.iter().enumerate())
-            .filter_map(|(k, c)| if let Column::Actual(y) = c { Some((k, *y)) } else { None })
+            .filter_map(|(k, c)| if let CsvColumn::Actual(y) = c { Some((k, *y)) } else { None })
             .collect();
         for (k, y) in years {
-            let flag_index = self.header.find(Column::ActualFlag(y));
+            let flag_index = self.header.find(CsvColumn::ActualFlag(y));
             let cell = Cell { flag_column: self.header.name(flag_index, ""), ..self.year_cell(r, k) };
             let Some(flag) = self.flag(&cell, r.cell(flag_index), flag_index.is_some()) else { continue };
             if let Some((text, mark, provisional)) = self.value(&cell) {
@@ -209,7 +210,7 @@ impl<'a> Planner<'a> {
     /// Wide: each year's interim target (a town's own table: 目標 under a year).
     fn interims(&mut self, r: &Record, i: &Indicator, x: &Series) {
         let years: Vec<(usize, FiscalYear)> = (self.header.columns.iter().enumerate())
-            .filter_map(|(k, c)| if let Column::Interim(y) = c { Some((k, *y)) } else { None })
+            .filter_map(|(k, c)| if let CsvColumn::Interim(y) = c { Some((k, *y)) } else { None })
             .collect();
         for (k, y) in years {
             let cell = self.year_cell(r, k);
@@ -223,20 +224,20 @@ impl<'a> Planner<'a> {
     /// Long: 区分 says which value, 年度 its year, 値 the value, 速報値 the marker; 値の時点 and 出典
     /// on every row. A 修正前の目標 row is an earlier target (`words`).
     fn long(&mut self, r: &Record, i: &Indicator, x: &Series) {
-        let kind_text = r.cell(self.header.find(Column::Kind));
+        let kind_text = r.cell(self.header.find(CsvColumn::Kind));
         let is_actual = is_named(kind_text, &KIND_ACTUAL);
         self.series_words(r, i, x, if is_actual { RowSource::Actual } else { RowSource::Series });
         if is_named(kind_text, &KIND_REVISION) {
             return self.revision(r, i, x);
         }
-        let cell = self.cell(r, Column::Value, Column::Year, Some(Column::Provisional));
-        let flag_index = self.header.find(Column::Provisional);
+        let cell = self.cell(r, CsvColumn::Value, CsvColumn::Year, Some(CsvColumn::Provisional));
+        let flag_index = self.header.find(CsvColumn::Provisional);
         let Some(flag) = self.flag(&cell, r.cell(flag_index), flag_index.is_some()) else { return };
         let read = if is_named(kind_text, &KIND_TARGET) { self.target_value(&cell) } else { self.value(&cell) };
         let Some((text, mark, provisional)) = read else { return };
         let flag = flag.or(provisional.then_some(true));
-        self.calendar_year(r, x, Column::Year);
-        let year_text = r.cell(self.header.find(Column::Year));
+        self.calendar_year(r, x, CsvColumn::Year);
+        let year_text = r.cell(self.header.find(CsvColumn::Year));
         let yearly = |slot: fn(FiscalYear) -> Slot| rules::year(year_text).map(slot);
         let slot = if is_actual {
             yearly(Slot::Actual)
@@ -247,7 +248,7 @@ impl<'a> Planner<'a> {
         } else if is_named(kind_text, &KIND_BASELINE) {
             Ok(Slot::Baseline)
         } else {
-            let column = self.name(Column::Kind, KIND);
+            let column = self.name(CsvColumn::Kind, KIND);
             return self.refuse(r.row, column, RefusalReason::UnknownKind { text: kind_text.to_owned() });
         };
         let slot = match slot {
@@ -271,12 +272,12 @@ impl<'a> Planner<'a> {
     /// Notes a year cell written as a calendar year (「平成30年」) when the series' years are
     /// fiscal years and the row's 値の時点 does not say otherwise: it is read as that fiscal
     /// year, and the preview says so.
-    fn calendar_year(&mut self, r: &Record, x: &Series, year: Column) {
+    fn calendar_year(&mut self, r: &Record, x: &Series, year: CsvColumn) {
         let index = self.header.find(year);
         let text = r.cell(index).trim();
         let folded = half_width(text);
         let calendar = folded.ends_with('年') && !folded.ends_with("年度") && rules::year(text).is_ok();
-        if calendar && x.year_basis == YearBasis::Fiscal && self.text_cell(r, Column::YearBasis).is_empty() {
+        if calendar && x.year_basis == YearBasis::Fiscal && self.text_cell(r, CsvColumn::YearBasis).is_empty() {
             let column = self.header.name(index, "");
             self.plan.noted.push(Noted {
                 row: r.row,
@@ -293,7 +294,7 @@ impl<'a> Planner<'a> {
         Cell { row: r.row, text: r.cell(Some(k)), column: name.clone(), year_column: name, flag_column: String::new() }
     }
 
-    fn cell<'r>(&self, r: &'r Record, value: Column, year: Column, flag: Option<Column>) -> Cell<'r> {
+    fn cell<'r>(&self, r: &'r Record, value: CsvColumn, year: CsvColumn, flag: Option<CsvColumn>) -> Cell<'r> {
         let index = self.header.find(value);
         Cell {
             row: r.row,
@@ -328,7 +329,7 @@ impl<'a> Planner<'a> {
         x: &Series,
         cell: &Cell,
         slot: Slot,
-        verdict: Verdict,
+        verdict: CellRuling,
         mark: Option<String>,
     ) -> bool {
         let proposal = match verdict {

@@ -4,50 +4,17 @@
 //! 修正前の目標 row (an earlier target) and a row of the verdicts file.
 
 use super::super::cells::*;
-use super::super::read::{Column, Record};
+use super::super::read::{CsvColumn, Record};
 use super::super::rules;
 use super::super::texts::{self, Judged, TextChange, TextEdit};
 use super::super::RefusalReason;
+use super::seen_words::{ActualSource, RowSource, SeriesWord};
 use super::Planner;
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, TargetRevision, YearBasis};
 use std::collections::HashMap;
 
-/// A word a series has once, however many rows repeat it.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Word {
-    Basis,
-    ActualKind,
-    Source,
-    Department,
-}
-
-#[derive(Default)]
-pub(super) struct Words {
-    /// The first row that gives a series' 値の時点 or 出典, and what it says.
-    first: HashMap<(Id, Word), (usize, String)>,
-    /// The first row that gives an indicator's verdict of a year.
-    verdicts: HashMap<(Id, FiscalYear), usize>,
-    /// Actuals' 出典 cells, decided in `actual_sources`.
-    actual_sources: Vec<ActualSource>,
-}
-
-struct ActualSource {
-    row: usize,
-    column: String,
-    indicator: Id,
-    series: Id,
-    year: FiscalYear,
-    text: String,
-}
-
-/// Whose source a row's 出典 is: the series' (a wide row, a long row of a target), or an actual's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum RowSource {
-    Series,
-    Actual,
-}
 impl Planner<'_> {
-    pub(super) fn text_cell(&self, r: &Record, c: Column) -> String {
+    pub(super) fn text_cell(&self, r: &Record, c: CsvColumn) -> String {
         read_text(r.cell(self.header.find(c))).to_owned()
     }
 
@@ -76,7 +43,7 @@ impl Planner<'_> {
 
     /// Whether this row's word is the first for the series (else it was judged already, or,
     /// saying something else, is refused here).
-    fn first_word(&mut self, x: &Series, word: Word, row: usize, column: &str, text: &str) -> bool {
+    fn first_word(&mut self, x: &Series, word: SeriesWord, row: usize, column: &str, text: &str) -> bool {
         match self.words.first.get(&(x.id.clone(), word)) {
             None => {
                 self.words.first.insert((x.id.clone(), word), (row, text.to_owned()));
@@ -93,28 +60,32 @@ impl Planner<'_> {
 
     /// 値の時点, and 出典 when the row gives the series' source (not an actual's row).
     pub(super) fn series_words(&mut self, r: &Record, i: &Indicator, x: &Series, source: RowSource) {
-        let basis = self.text_cell(r, Column::YearBasis);
-        let column = self.name(Column::YearBasis, YEAR_BASIS);
-        if !basis.is_empty() && self.first_word(x, Word::Basis, r.row, &column, &basis) {
+        let basis = self.text_cell(r, CsvColumn::YearBasis);
+        let column = self.name(CsvColumn::YearBasis, YEAR_BASIS);
+        if !basis.is_empty() && self.first_word(x, SeriesWord::Basis, r.row, &column, &basis) {
             self.judged(r.row, column, i, Some(x), texts::year_basis(x, &basis));
         }
-        let kind = self.text_cell(r, Column::ActualKind);
-        let column = self.name(Column::ActualKind, ACTUAL_KIND);
-        if !kind.is_empty() && self.first_word(x, Word::ActualKind, r.row, &column, &kind) {
+        let kind = self.text_cell(r, CsvColumn::ActualKind);
+        let column = self.name(CsvColumn::ActualKind, ACTUAL_KIND);
+        if !kind.is_empty() && self.first_word(x, SeriesWord::ActualKind, r.row, &column, &kind) {
             self.judged(r.row, column, i, Some(x), texts::running_totals(x, &kind));
         }
         // 担当課 is the indicator's: its first series' word, whichever row gives it.
-        let department = self.text_cell(r, Column::Department);
-        let column = self.name(Column::Department, DEPARTMENT);
+        let department = self.text_cell(r, CsvColumn::Department);
+        let column = self.name(CsvColumn::Department, DEPARTMENT);
         let first = i.series.first().unwrap_or(x);
-        if !department.trim().is_empty() && self.first_word(first, Word::Department, r.row, &column, &department) {
+        if !department.trim().is_empty() && self.first_word(first, SeriesWord::Department, r.row, &column, &department)
+        {
             if let Some(edit) = texts::department(self.s, i, &department) {
                 self.push_text(r.row, column, i, None, edit);
             }
         }
-        let text = self.text_cell(r, Column::Source);
-        let column = self.name(Column::Source, SOURCE);
-        if source == RowSource::Series && !text.is_empty() && self.first_word(x, Word::Source, r.row, &column, &text) {
+        let text = self.text_cell(r, CsvColumn::Source);
+        let column = self.name(CsvColumn::Source, SOURCE);
+        if source == RowSource::Series
+            && !text.is_empty()
+            && self.first_word(x, SeriesWord::Source, r.row, &column, &text)
+        {
             if let Some(edit) = texts::series_source(i, x, &text) {
                 self.push_text(r.row, column, i, Some(x), edit);
             }
@@ -143,9 +114,9 @@ impl Planner<'_> {
 
     /// An actual's row 出典, decided when the file is read (`actual_sources`).
     pub(super) fn actual_source(&mut self, r: &Record, i: &Indicator, x: &Series, year: FiscalYear) {
-        let text = self.text_cell(r, Column::Source);
+        let text = self.text_cell(r, CsvColumn::Source);
         if !text.is_empty() {
-            let column = self.name(Column::Source, SOURCE);
+            let column = self.name(CsvColumn::Source, SOURCE);
             let (indicator, series) = (i.id.clone(), x.id.clone());
             self.words.actual_sources.push(ActualSource { row: r.row, column, indicator, series, year, text });
         }
@@ -157,7 +128,7 @@ impl Planner<'_> {
         for a in std::mem::take(&mut self.words.actual_sources) {
             let Some(i) = self.by_id.get(a.indicator.as_str()).copied() else { continue };
             let Some(x) = i.series.iter().find(|x| x.id == a.series) else { continue };
-            let series_source = match self.words.first.get(&(x.id.clone(), Word::Source)) {
+            let series_source = match self.words.first.get(&(x.id.clone(), SeriesWord::Source)) {
                 Some((_, said)) => said.as_str(),
                 None => x.source_or(&i.source),
             };
@@ -169,20 +140,20 @@ impl Planner<'_> {
 
     /// A 修正前の目標 row: 値 and 年度 as a 目標 row writes them, 修正年度 (needed), 修正日, 修正理由.
     pub(super) fn revision(&mut self, r: &Record, i: &Indicator, x: &Series) {
-        let value_column = self.name(Column::Value, VALUE);
-        let text = self.text_cell(r, Column::Value);
+        let value_column = self.name(CsvColumn::Value, VALUE);
+        let text = self.text_cell(r, CsvColumn::Value);
         if text.is_empty() {
             return;
         }
-        let read = || -> Result<TargetRevision, (Column, &str, RefusalReason)> {
-            let year_text = self.text_cell(r, Column::Year);
-            let when = rules::when(&year_text).map_err(|e| (Column::Year, YEAR, e))?;
-            let target = texts::earlier_target(&text, when, self.s.period).map_err(|e| (Column::Value, VALUE, e))?;
-            let year =
-                rules::year(&self.text_cell(r, Column::RevisedIn)).map_err(|e| (Column::RevisedIn, REVISED_IN, e))?;
-            let date = texts::revision_date(&self.text_cell(r, Column::RevisionDate))
-                .map_err(|e| (Column::RevisionDate, REVISION_DATE, e))?;
-            Ok(TargetRevision { target, year, date, reason: self.text_cell(r, Column::RevisionReason) })
+        let read = || -> Result<TargetRevision, (CsvColumn, &str, RefusalReason)> {
+            let year_text = self.text_cell(r, CsvColumn::Year);
+            let when = rules::when(&year_text).map_err(|e| (CsvColumn::Year, YEAR, e))?;
+            let target = texts::earlier_target(&text, when, self.s.period).map_err(|e| (CsvColumn::Value, VALUE, e))?;
+            let year = rules::year(&self.text_cell(r, CsvColumn::RevisedIn))
+                .map_err(|e| (CsvColumn::RevisedIn, REVISED_IN, e))?;
+            let date = texts::revision_date(&self.text_cell(r, CsvColumn::RevisionDate))
+                .map_err(|e| (CsvColumn::RevisionDate, REVISION_DATE, e))?;
+            Ok(TargetRevision { target, year, date, reason: self.text_cell(r, CsvColumn::RevisionReason) })
         };
         let revised = match read() {
             Ok(revised) => revised,
@@ -207,21 +178,21 @@ impl Planner<'_> {
 
     /// A row of the verdicts file: 年度, 町の評価, 委員会の意見など.
     pub(super) fn verdict(&mut self, r: &Record, i: &Indicator) {
-        let (verdict, comment) = (self.text_cell(r, Column::Verdict), self.text_cell(r, Column::VerdictComment));
+        let (verdict, comment) = (self.text_cell(r, CsvColumn::Verdict), self.text_cell(r, CsvColumn::VerdictComment));
         if verdict.is_empty() && comment.is_empty() {
             return;
         }
-        let year_column = self.name(Column::Year, YEAR);
-        let year = match rules::year(&self.text_cell(r, Column::Year)) {
+        let year_column = self.name(CsvColumn::Year, YEAR);
+        let year = match rules::year(&self.text_cell(r, CsvColumn::Year)) {
             Ok(year) => year,
             Err(reason) => return self.refuse(r.row, year_column, reason),
         };
         if let Some(first_row) = self.words.verdicts.get(&(i.id.clone(), year)) {
             let reason = RefusalReason::Duplicate { first_row: *first_row };
-            return self.refuse(r.row, self.name(Column::Verdict, VERDICT), reason);
+            return self.refuse(r.row, self.name(CsvColumn::Verdict, VERDICT), reason);
         }
         self.words.verdicts.insert((i.id.clone(), year), r.row);
-        let column = if verdict.is_empty() { Column::VerdictComment } else { Column::Verdict };
+        let column = if verdict.is_empty() { CsvColumn::VerdictComment } else { CsvColumn::Verdict };
         match texts::verdict(self.s, i, year, &verdict, &comment) {
             Err(reason) => self.refuse(r.row, year_column, reason),
             judged => self.judged(r.row, self.name(column, VERDICT), i, None, judged),

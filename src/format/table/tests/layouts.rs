@@ -16,12 +16,12 @@ pub(super) fn grid(rows: &[&[&str]]) -> Grid {
     }
 }
 
-fn merge(first_row: usize, first_col: usize, last_row: usize, last_col: usize) -> Merge {
-    Merge { first_row, first_col, last_row, last_col }
+fn merge(first_row: usize, first_col: usize, last_row: usize, last_col: usize) -> MergedRange {
+    MergedRange { first_row, first_col, last_row, last_col }
 }
 
 /// Merged ranges as Excel names them, "A1:A2 E1:F1" (columns A to Z).
-pub(super) fn merged(ranges: &str) -> Vec<Merge> {
+pub(super) fn merged(ranges: &str) -> Vec<MergedRange> {
     let corner = |at: &str| {
         let (column, row) = at.split_at(1);
         (row.parse::<usize>().unwrap() - 1, usize::from(column.as_bytes()[0] - b'A'))

@@ -1,6 +1,6 @@
 //! `from_html` and `from_tsv` on what Excel, LibreOffice and Google Sheets put on the clipboard.
 
-use crate::format::table::{from_html, from_tsv, Cell, Merge};
+use crate::format::table::{from_html, from_tsv, Cell, MergedRange};
 
 fn text(s: &str) -> Cell {
     Cell::Text(s.to_string())
@@ -62,10 +62,10 @@ fn excels_html_table_is_read_with_its_spans_entities_and_line_breaks() {
     assert_eq!(
         grid.merges,
         [
-            Merge { first_row: 0, first_col: 0, last_row: 1, last_col: 0 },
-            Merge { first_row: 0, first_col: 1, last_row: 1, last_col: 1 },
-            Merge { first_row: 0, first_col: 2, last_row: 0, last_col: 3 },
-            Merge { first_row: 2, first_col: 0, last_row: 3, last_col: 0 },
+            MergedRange { first_row: 0, first_col: 0, last_row: 1, last_col: 0 },
+            MergedRange { first_row: 0, first_col: 1, last_row: 1, last_col: 1 },
+            MergedRange { first_row: 0, first_col: 2, last_row: 0, last_col: 3 },
+            MergedRange { first_row: 2, first_col: 0, last_row: 3, last_col: 0 },
         ]
     );
     assert_eq!(grid.shown(3, 0), &text("1 しごと&ひと"));
@@ -78,7 +78,7 @@ fn google_sheets_and_libreoffice_tables_are_read_as_shown_text() {
     let google = r#"<meta charset="utf-8"><google-sheets-html-origin><style type="text/css"><!--td {border: 1px solid #cccccc;}--></style><table xmlns="http://www.w3.org/1999/xhtml" cellspacing="0" cellpadding="0" dir="ltr" border="1"><colgroup><col width="100"/></colgroup><tbody><tr style="height:21px;"><td style="overflow:hidden;" data-sheets-value="{&quot;1&quot;:3,&quot;3&quot;:0.123}">12.3%</td><td colspan="2" rowspan="1">R5</td></tr><tr><td>a</td><td>b</td><td>c</td></tr></tbody></table>"#;
     let grid = from_html(google).expect("a table");
     assert_eq!(grid.rows, [vec![text("12.3%"), text("R5")], vec![text("a"), text("b"), text("c")]]);
-    assert_eq!(grid.merges, [Merge { first_row: 0, first_col: 1, last_row: 0, last_col: 2 }]);
+    assert_eq!(grid.merges, [MergedRange { first_row: 0, first_col: 1, last_row: 0, last_col: 2 }]);
     // LibreOffice: uppercase tags, <font> and <p> inside cells, no closing </td>.
     let libre = "<HTML><BODY><TABLE FRAME=VOID><TR><TD HEIGHT=17 ALIGN=LEFT><FONT FACE=\"IPAGothic\">転入者数</FONT><TD ALIGN=RIGHT SDVAL=\"880\" SDNUM=\"1041;\">880</TD></TR><TR><TD><P>一行目</P><P>二行目</P></TD></TR></TABLE></BODY></HTML>";
     let grid = from_html(libre).expect("a table");

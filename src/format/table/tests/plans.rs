@@ -74,15 +74,15 @@ fn kitamotos_sheet_matches_adds_and_reads_by_the_csv_rules() {
     assert_eq!(
         plan.matched,
         [
-            Matched { row: 3, indicator: net.id.clone(), by: MatchedBy::Code },
-            Matched { row: 4, indicator: furusato.id.clone(), by: MatchedBy::Name },
+            Matched { row: 3, indicator: net.id.clone(), by: RowMatchedBy::Code },
+            Matched { row: 4, indicator: furusato.id.clone(), by: RowMatchedBy::Name },
         ],
         "6-3 is two indicators' code: the name tells"
     );
     assert_eq!(plan.ambiguous.len(), 1);
     assert_eq!(
         (plan.ambiguous[0].row, plan.ambiguous[0].by, plan.ambiguous[0].candidates.len()),
-        (8, MatchedBy::Code, 2)
+        (8, RowMatchedBy::Code, 2)
     );
 
     // An existing indicator's actual, by code; its baseline (with unit and year) unchanged.
@@ -156,7 +156,7 @@ fn an_ambiguous_row_is_planned_once_the_user_chose() {
     let answers = BTreeMap::from([(8, Resolution::Existing(chosen.clone()))]);
     let plan = plan_table_resolved(&s, &g, &shape, &roles, Placement::Strategy, &answers);
     assert!(plan.ambiguous.is_empty());
-    assert!(plan.matched.iter().any(|m| m.row == 8 && m.indicator == chosen && m.by == MatchedBy::Chosen));
+    assert!(plan.matched.iter().any(|m| m.row == 8 && m.indicator == chosen && m.by == RowMatchedBy::Chosen));
     let c = plan.values.changes.iter().find(|c| c.row == 8).unwrap();
     assert_eq!((c.indicator.clone(), c.value.to, c.value.year), (chosen, 3.0, Some(FiscalYear(2022))));
 }

@@ -56,8 +56,10 @@ fn cell() -> impl Gen<Value = Cell> {
 }
 
 fn grid() -> impl Gen<Value = Grid> {
-    let merge = (0usize..12, 0usize..9, 0usize..12, 0usize..9)
-        .prop_map(|(first_row, first_col, last_row, last_col)| Merge { first_row, first_col, last_row, last_col });
+    let merge =
+        (0usize..12, 0usize..9, 0usize..12, 0usize..9).prop_map(|(first_row, first_col, last_row, last_col)| {
+            MergedRange { first_row, first_col, last_row, last_col }
+        });
     (prop::collection::vec(prop::collection::vec(cell(), 0..9), 0..12), prop::collection::vec(merge, 0..4))
         .prop_map(|(rows, merges)| Grid { name: String::new(), rows, merges })
 }

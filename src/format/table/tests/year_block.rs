@@ -1,15 +1,15 @@
 //! Cells pasted into an indicator's year rows: a line of values from the row pasted into, or
 //! values under (beside) their years, each cell read as the CSV import reads it.
 
-use crate::format::table::{from_html, from_tsv, read_year_block, BlockReason, YearBlock, YearValue};
+use crate::format::table::{from_html, from_tsv, read_year_block, BlockReason, BlockValue, YearBlock};
 use crate::model::FiscalYear;
 
 fn y(w: i32) -> FiscalYear {
     FiscalYear(w)
 }
 
-fn plain(w: i32, value: f64) -> YearValue {
-    YearValue { year: y(w), value, provisional: false, mark: None }
+fn plain(w: i32, value: f64) -> BlockValue {
+    BlockValue { year: y(w), value, provisional: false, mark: None }
 }
 
 fn reasons(b: &YearBlock) -> Vec<(String, BlockReason)> {
@@ -24,9 +24,9 @@ fn a_row_of_values_fills_the_years_from_the_row_pasted_into() {
         b.values,
         vec![
             plain(2022, 1234.0),
-            YearValue { year: y(2024), value: 2408.0, provisional: false, mark: Some("※".into()) },
+            BlockValue { year: y(2024), value: 2408.0, provisional: false, mark: Some("※".into()) },
             plain(2025, -5.0),
-            YearValue { year: y(2026), value: 1820.0, provisional: true, mark: None },
+            BlockValue { year: y(2026), value: 1820.0, provisional: true, mark: None },
         ]
     );
     assert_eq!(b.no_value, vec![(y(2023), "－".to_owned())]);

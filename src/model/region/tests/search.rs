@@ -2,7 +2,7 @@
 //! grouped by town with the path to open each item.
 
 use super::{examples, region};
-use crate::model::region::{first_hits, ItemKind, NationalGoalKey, ThemeIndex, ThemeQuery, TownHits};
+use crate::model::region::{first_hits, ItemPathKind, NationalGoalKey, ThemeIndex, ThemeQuery, TownHits};
 use crate::model::{GoalKind, Sdg};
 
 /// A town's hits as (municipality, [deepest title]).
@@ -75,7 +75,7 @@ fn hits_carry_the_path_to_open_them() {
     assert_eq!(hit.path.goal, goal.id);
     assert_eq!(hit.path.measure.as_ref(), Some(&measure.id));
     assert_eq!(hit.path.initiative.as_ref(), Some(&measure.initiatives[0].id));
-    assert_eq!(hit.path.kind(), ItemKind::Initiative);
+    assert_eq!(hit.path.kind(), ItemPathKind::Initiative);
     assert_eq!((hit.goal_kind, hit.goal.number.as_str()), (GoalKind::Basic, "1"));
     assert_eq!(hit.measure.as_ref().map(|m| m.number.as_str()), Some("1-1"));
     assert_eq!(hit.initiative.as_ref().map(|i| i.number.as_str()), Some("(1)"));

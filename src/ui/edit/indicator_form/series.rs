@@ -7,11 +7,18 @@
 //! (label, order, removal), the baseline, the target (`series_target`), the achievement, and
 //! the table of years (`series_years`).
 
+use super::series_form::*;
+use super::series_meta::SeriesMeta;
 use super::series_target::TargetFields;
 use super::series_years::YearTable;
-use super::*;
 use crate::model::Direction;
+use crate::model::{assess, Baseline, FiscalYear, Id};
+use crate::session::series_draft::BaselineDraft;
+use crate::ui::kit::bind::{self};
+use crate::ui::kit::fields::{NumberField, TextField, YearField};
 use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
+use leptos::prelude::*;
 
 /// One series: its label, baseline, target, achievement and the table of years.
 #[component]

@@ -3,9 +3,12 @@
 //! the actuals are running totals (累計値), and the series' own source (出典), which overrides
 //! the indicator's. A value's own source is edited in its year row.
 
-use super::*;
-use crate::model::YearBasis;
+use super::series_form::*;
+use crate::locale;
+use crate::model::{FiscalYear, Id, YearBasis};
+use crate::ui::kit::fields::{CheckField, NumberField, SelectField, TextField};
 use crate::ui::speech::{use_speech, Speaks};
+use leptos::prelude::*;
 
 /// The select's values for the three bases.
 const FISCAL: &str = "fiscal";

@@ -4,10 +4,17 @@
 //! last value and year typed are held in a draft (`session::series_draft::TargetDraft`), so
 //! that switching kind keeps the value where it makes sense.
 
-use super::*;
+use super::series_form::*;
+use crate::locale;
 use crate::model::BoundSide;
+use crate::model::{DesiredDirection, FiscalYear, Id, PlanPeriod, Target, YearBasis};
 use crate::session::series_draft::ChangeBy;
+use crate::session::series_draft::{shown_kind, PickedKind, TargetDraft, TargetKind};
+use crate::ui::kit::bind::{self};
+use crate::ui::kit::fields::{CheckField, NumberField, SelectField, YearField};
 use crate::ui::speech::Speaks;
+use crate::ui::state::{use_edits, Edits};
+use leptos::prelude::*;
 
 /// The target of a series, its draft and how a draft is stored: what the fields of every kind
 /// share (plain handles, copied into each).

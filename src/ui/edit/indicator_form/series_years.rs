@@ -1,11 +1,17 @@
 //! The table of a series' years: one row per year (interim target, actual, provisional flag,
 //! comment), a year added outside the plan period, and cells pasted from Excel into it.
 
+use super::series_form::*;
 use super::year_row::YearRow;
-use super::*;
 use crate::format::table::{from_html, from_tsv, read_year_block, YearBlock};
+use crate::locale;
+use crate::model::{FiscalYear, Id, PlanPeriod, Series, Target};
+use crate::ui::kit::bind::{self, LastSeen};
+use crate::ui::kit::fields::OutsideYearPicker;
 use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
 use crate::words;
+use leptos::prelude::*;
 use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 

@@ -8,7 +8,7 @@
 //! new target of another kind needs all of them; repeating them in a second form would double
 //! the editor. Editing the target without 「目標値を修正する」 stays a plain correction.
 
-use super::{read_series, write_series, SeriesForm};
+use super::series_form::{read_series, write_series, SeriesForm};
 use crate::locale;
 use crate::model::{is_revision_date, FiscalYear, Id, Target};
 use crate::ui::kit::bind;

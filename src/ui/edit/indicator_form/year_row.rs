@@ -2,9 +2,13 @@
 //! comment, the value's own source and the year's status. The year is written as the series'
 //! values' years are (令和5年度, 令和5年, 令和5年4月1日現在).
 
-use super::*;
+use super::series_form::*;
 use crate::format::csv::TypedValue;
+use crate::model::{assess_in, FiscalYear, Id, PlanPeriod, YearBasis};
+use crate::ui::kit::bind::{self};
+use crate::ui::kit::fields::{CheckField, NumberField, TextField};
 use crate::ui::speech::{use_speech, Speaks};
+use leptos::prelude::*;
 use std::collections::BTreeSet;
 
 /// One fiscal year of a series: interim target, actual, provisional flag, comment, status.

@@ -2,9 +2,14 @@
 //! 一次評価 (the section's own), 二次評価 (the planning section's or an internal body's) and
 //! 外部評価 (the committee's opinion), each with who wrote it and when (`model::measure`).
 
-use super::*;
 use crate::model::EvaluationStage;
+use crate::model::{Evaluation, FiscalYear, Id};
+use crate::ui::edit::common::year_label;
+use crate::ui::kit::bind;
+use crate::ui::kit::fields::{SelectField, TextField};
 use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
+use leptos::prelude::*;
 
 /// The stage's words in the user's language.
 fn stage_words(state: impl Speaks, stage: EvaluationStage) -> String {

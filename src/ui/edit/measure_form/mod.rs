@@ -3,16 +3,15 @@
 //! year, and its evaluation (施策評価) for each fiscal year.
 
 use super::common::{
-    create_indicator_for, entity_actions, entity_heading, goal_kind, initiative_kind_badge, or_untitled, year_label,
+    create_indicator_for, entity_actions, entity_heading, find_measure, goal_kind, initiative_kind_badge, or_untitled,
     EntityActions, IndicatorRefs, Missing, PickSelect,
 };
 use super::measure_charts::MeasureCharts;
-use super::name_field;
-use crate::locale;
-use crate::model::{Evaluation, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy};
+use super::name_focus::name_field;
+use crate::model::{FiscalYear, GoalKind, Id, InitiativeKind, Relisting, Strategy};
 use crate::session::route::Selection;
 use crate::ui::kit::bind;
-use crate::ui::kit::fields::{CheckField, SdgPicker, SelectField, TextField};
+use crate::ui::kit::fields::{CheckField, SdgPicker, TextField};
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
 use leptos::prelude::*;
@@ -21,11 +20,6 @@ mod evaluations;
 mod years;
 use evaluations::Evaluations;
 use years::Totals;
-
-/// The measure with this id and the goal it sits under.
-fn find<'a>(s: &'a Strategy, id: &Id) -> Option<(&'a crate::model::Goal, &'a Measure)> {
-    s.measures().find(|(_, m)| &m.id == id)
-}
 
 /// Splits what was typed into the outside related measures: commas (half or full width), 、 and
 /// line breaks separate them.
@@ -76,7 +70,9 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
     let priority = bind::measure(&id, |m| m.priority);
     let goal = {
         let id = id.clone();
-        bind::read(move |s| find(s, &id).map(|(g, _)| (g.id.clone(), g.kind, g.number.clone(), g.title.clone())))
+        bind::read(move |s| {
+            find_measure(s, &id).map(|(g, _)| (g.id.clone(), g.kind, g.number.clone(), g.title.clone()))
+        })
     };
 
     let (on_move, on_delete) = entity_actions(&id, go, Strategy::move_measure, Strategy::remove_measure, move || {
@@ -245,7 +241,7 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
     let relisted = {
         let id = id.clone();
         bind::read(move |s| {
-            let Some((_, m)) = find(s, &id) else { return Vec::new() };
+            let Some((_, m)) = find_measure(s, &id) else { return Vec::new() };
             m.relisted
                 .iter()
                 .map(|r| {
@@ -266,7 +262,7 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
     let candidates = {
         let id = id.clone();
         bind::read(move |s| {
-            let here: Vec<Id> = find(s, &id)
+            let here: Vec<Id> = find_measure(s, &id)
                 .map(|(_, m)| m.relisted.iter().map(|r| r.initiative.clone()).collect())
                 .unwrap_or_default();
             s.initiatives()
@@ -305,7 +301,7 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
         Callback::new(move |v: String| {
             let iid = Id::from(v.as_str());
             state.edit(|s| {
-                let owned_here = find(s, &id).is_some_and(|(_, m)| m.initiatives.iter().any(|i| i.id == iid));
+                let owned_here = find_measure(s, &id).is_some_and(|(_, m)| m.initiatives.iter().any(|i| i.id == iid));
                 if let Some(m) = s.measure_mut(&id) {
                     if !owned_here && !m.relisted.iter().any(|r| r.initiative == iid) {
                         m.relisted.push(Relisting::all_years(iid.clone()));
@@ -387,7 +383,7 @@ fn RelistYears(measure: Id, initiative: Id) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let (m2, i2) = (measure.clone(), initiative.clone());
     let value = bind::read(move |s| {
-        let years = find(s, &measure)
+        let years = find_measure(s, &measure)
             .and_then(|(_, m)| m.relisted.iter().find(|r| r.initiative == initiative).map(|r| r.years.clone()));
         years.unwrap_or_default().iter().map(|y| y.short()).collect::<Vec<_>>().join("、")
     });

@@ -1,8 +1,13 @@
 //! A measure's yearly table in its form: 予算額 / 決算額 計 per fiscal year (computed from its
 //! initiatives). Its evaluations are in `evaluations`.
 
-use super::*;
+use crate::locale;
+use crate::model::{Id, Money};
+use crate::ui::edit::common::{find_measure, year_label};
+use crate::ui::kit::bind;
 use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
+use leptos::prelude::*;
 
 /// 予算額 / 決算額 計 per fiscal year: computed from the initiatives, never typed.
 #[component]
@@ -10,7 +15,7 @@ pub(super) fn Totals(id: Id) -> impl IntoView {
     let state = use_edits();
     // (year, budget, settled); None when no initiative has a value for that year.
     let rows = bind::read(move |s| {
-        let Some((_, m)) = find(s, &id) else { return Vec::new() };
+        let Some((_, m)) = find_measure(s, &id) else { return Vec::new() };
         let relisted = m.relisted.iter().filter_map(|r| s.initiative(&r.initiative));
         let recorded =
             m.initiatives.iter().map(|i| &**i).chain(relisted).flat_map(|i| i.years.iter().map(|y| y.fiscal_year));

@@ -9,13 +9,13 @@
 //! words.
 
 mod help;
-pub(super) mod preview;
+mod preview;
 
 use crate::format::csv;
 use crate::locale::tr;
 use crate::locale::Language;
 use crate::model::Strategy;
-use crate::session::csv_import::{Confirmation, CsvFlow, CsvPreview, Failure, Outcome};
+use crate::session::csv_import::{Confirmation, CsvFlow, CsvOutcome, CsvPreview, Failure};
 use crate::session::flow::Pending;
 use crate::session::route::{Route, Selection};
 use crate::ui::browser::files;
@@ -34,7 +34,7 @@ pub fn CsvImport() -> impl IntoView {
     let state = use_edits();
     let importing = use_importing();
     let flow = RwSignal::new(CsvFlow::default());
-    let outcome = RwSignal::new(None::<Outcome>);
+    let outcome = RwSignal::new(None::<CsvOutcome>);
     let show_all = RwSignal::new(false);
     // Set when a new preview arrives: it takes the focus once (not when "show all" or the
     // language redraws it).
@@ -65,7 +65,7 @@ pub fn CsvImport() -> impl IntoView {
                 Err(failure) => {
                     let shown = flow.try_update(|f| f.failed(ticket));
                     if shown == Some(true) {
-                        outcome.set(Some(Outcome::Failed { file: name, failure }));
+                        outcome.set(Some(CsvOutcome::Failed { file: name, failure }));
                     }
                     shown
                 }
@@ -106,7 +106,7 @@ pub fn CsvImport() -> impl IntoView {
             }
             Confirmation::Failed(error) => {
                 flow.update(CsvFlow::cancel);
-                outcome.set(Some(Outcome::Failed { file: p.file.clone(), failure: Failure::Csv(error) }));
+                outcome.set(Some(CsvOutcome::Failed { file: p.file.clone(), failure: Failure::Csv(error) }));
                 return;
             }
         }
@@ -115,12 +115,12 @@ pub fn CsvImport() -> impl IntoView {
         let texts = p.plan.texts.len().min(count);
         flow.update(CsvFlow::cancel);
         let revision = state.revision.get_untracked();
-        outcome.set(Some(Outcome::Applied { file: p.file.clone(), count, texts, revision }));
+        outcome.set(Some(CsvOutcome::Applied { file: p.file.clone(), count, texts, revision }));
     });
     let cancel = Callback::new(move |()| {
         let Some(file) = flow.with_untracked(|f| f.ready_preview().map(|p| p.file.clone())) else { return };
         flow.update(CsvFlow::cancel);
-        outcome.set(Some(Outcome::Cancelled { file }));
+        outcome.set(Some(CsvOutcome::Cancelled { file }));
     });
 
     view! {
@@ -143,14 +143,14 @@ pub fn CsvImport() -> impl IntoView {
                         </p>
                     }.into_any(),
                     (Some(Pending::Ready(p)), _) => view! { <PreviewView p=p lang=lang style=style all=show_all.get() show_all=show_all focus=focus_preview apply=apply cancel=cancel/> }.into_any(),
-                    (None, Some(Outcome::Failed { file, failure })) => failed(lang, file, failure).into_any(),
-                    (None, Some(Outcome::Applied { file, count, texts, revision })) => applied(state, outcome, lang, file, (count - texts, texts), revision).into_any(),
-                    (None, Some(Outcome::Undone { file })) => view! {
+                    (None, Some(CsvOutcome::Failed { file, failure })) => failed(lang, file, failure).into_any(),
+                    (None, Some(CsvOutcome::Applied { file, count, texts, revision })) => applied(state, outcome, lang, file, (count - texts, texts), revision).into_any(),
+                    (None, Some(CsvOutcome::Undone { file })) => view! {
                         <p class="notice" role="status" data-testid="csv-undone">
                             {words::csv_undone(&file, lang)}
                         </p>
                     }.into_any(),
-                    (None, Some(Outcome::Cancelled { file })) => view! {
+                    (None, Some(CsvOutcome::Cancelled { file })) => view! {
                         <p class="notice" role="status" data-testid="csv-cancelled">
                             {words::csv_cancelled(&file, lang)}
                         </p>
@@ -185,7 +185,7 @@ fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
 
 fn applied(
     state: Edits,
-    outcome: RwSignal<Option<Outcome>>,
+    outcome: RwSignal<Option<CsvOutcome>>,
     lang: Language,
     file: String,
     (count, texts): (usize, usize),
@@ -221,7 +221,7 @@ fn applied(
                     on:click=move |_| {
                         if state.revision.get_untracked() == revision {
                             state.undo();
-                            outcome.set(Some(Outcome::Undone { file: undo_file.clone() }));
+                            outcome.set(Some(CsvOutcome::Undone { file: undo_file.clone() }));
                         }
                     }>
                     {tr(lang, "取り込みを元に戻す", "Undo the import")}

@@ -4,7 +4,7 @@
 //! nodes.
 
 use super::common::Toolbar;
-use crate::format::measure_tree::{self, Level, TreeFigure};
+use crate::format::measure_tree::{self, TreeColumn, TreeFigure};
 use crate::locale::tr;
 use crate::model::Id;
 use crate::session::route::Report;
@@ -61,9 +61,9 @@ pub(super) fn figure(k: usize, f: TreeFigure) -> impl IntoView {
         .into_iter()
         .map(|b| {
             let (fill, width, dash) = match b.level {
-                Level::Goal => ("#e6e6e6", "2", None),
-                Level::Measure => ("#fff", "1", None),
-                Level::Initiative => ("#fff", "0.8", Some("3 2")),
+                TreeColumn::Goal => ("#e6e6e6", "2", None),
+                TreeColumn::Measure => ("#fff", "1", None),
+                TreeColumn::Initiative => ("#fff", "0.8", Some("3 2")),
             };
             let texts = b
                 .lines

@@ -104,8 +104,8 @@ pub(super) fn MappingView(
                 <h3 id="table-mapping-title">
                     {tr(lang, "列の対応を確かめる", "Check what each column holds")}" "
                     <span class="meta">{match &d.origin {
-                        crate::session::table_import::Origin::File(name) => name.clone(),
-                        crate::session::table_import::Origin::Pasted => tr(lang, "貼り付けたセル", "pasted cells").to_owned(),
+                        crate::session::table_import::CellSource::File(name) => name.clone(),
+                        crate::session::table_import::CellSource::Pasted => tr(lang, "貼り付けたセル", "pasted cells").to_owned(),
                     }}</span>
                 </h3>
                 <SheetChoice draft=draft mappings=mappings previewing=previewing lang=lang names=sheet_names sheet=d.sheet/>

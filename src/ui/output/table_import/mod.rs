@@ -16,7 +16,7 @@ mod plan;
 use crate::format::table::{apply_table, from_html, from_tsv, Grid, Mapping, TablePlan, WorkbookError};
 use crate::format::ImportError;
 use crate::locale::{tr, Language};
-use crate::session::table_import::{Origin, TableDraft};
+use crate::session::table_import::{CellSource, TableDraft};
 use crate::ui::browser::files;
 use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::Speaks;
@@ -42,10 +42,10 @@ enum Failure {
 /// What the table import did last, shown once no table is being mapped.
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
-    Failed { source: Origin, failure: Failure },
-    Applied { source: Origin, indicators: usize, values: usize, revision: u64 },
-    Undone { source: Origin },
-    Cancelled { source: Origin },
+    Failed { source: CellSource, failure: Failure },
+    Applied { source: CellSource, indicators: usize, values: usize, revision: u64 },
+    Undone { source: CellSource },
+    Cancelled { source: CellSource },
 }
 
 #[component]
@@ -70,7 +70,7 @@ pub fn TableImport() -> impl IntoView {
     // Which read is wanted: a file picked or cells pasted since make an earlier read stale.
     let ticket = StoredValue::new(0u64);
 
-    let show = move |source: Origin, sheets: Result<Vec<Grid>, Failure>| {
+    let show = move |source: CellSource, sheets: Result<Vec<Grid>, Failure>| {
         show_all.set(false);
         previewing.set(false);
         match sheets {
@@ -114,7 +114,7 @@ pub fn TableImport() -> impl IntoView {
             };
             // The reader's part may have been fetched meanwhile: a later pick or paste wins.
             if ticket.try_get_value() == Some(mine) && reading.try_set(None).is_none() {
-                show(Origin::File(name), sheets);
+                show(CellSource::File(name), sheets);
             }
         });
     };
@@ -128,7 +128,7 @@ pub fn TableImport() -> impl IntoView {
         let text = data.get_data("text/plain").unwrap_or_default();
         let grid = from_html(&html).filter(|g| !g.rows.is_empty()).unwrap_or_else(|| from_tsv(&text));
         let has_cells = grid.rows.iter().any(|r| r.iter().any(|c| !c.is_empty()));
-        show(Origin::Pasted, if has_cells { Ok(vec![grid]) } else { Err(Failure::NoCells) });
+        show(CellSource::Pasted, if has_cells { Ok(vec![grid]) } else { Err(Failure::NoCells) });
     };
 
     let plan = Memo::new(move |_| {
@@ -233,7 +233,7 @@ pub fn TableImport() -> impl IntoView {
     }
 }
 
-fn failed(lang: Language, source: &Origin, failure: &Failure) -> impl IntoView {
+fn failed(lang: Language, source: &CellSource, failure: &Failure) -> impl IntoView {
     let lines = match failure {
         Failure::Workbook(e) => vec![words::workbook_error(e, lang)],
         Failure::File(e) => words::import_error(e, lang),

@@ -11,7 +11,7 @@ use crate::model::{Id, Strategy};
 use crate::session::csv_import::CsvPreview;
 use crate::session::table_import::TableDraft;
 use crate::ui::kit::panel::column_heads;
-use crate::ui::output::csv_import::preview::ValueTables;
+use crate::ui::output::value_tables::ValueTables;
 use crate::words;
 use leptos::prelude::*;
 use std::sync::Arc;

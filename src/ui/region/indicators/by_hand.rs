@@ -4,12 +4,11 @@
 //! kept with the region (`AppState::set_indicator_match`, `clear_indicator_match`,
 //! `set_region_indicator_codes`).
 
-use super::described;
 use crate::locale::tr;
 use crate::model::region::{IndicatorRef, Matching};
 use crate::model::Id;
 use crate::ui::kit::panel::column_heads;
-use crate::ui::region::Loaded;
+use crate::ui::region::loaded::{described, Loaded};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, Regions};
 use leptos::prelude::*;

@@ -6,13 +6,13 @@
 //! to one of the bureau's names — kept with the region (`AppState::set_indicator_match`),
 //! undone with `clear_indicator_match` (`by_hand`, with the bureau's list of names).
 
-use super::Loaded;
+use super::loaded::{described, numbered, Loaded};
 use crate::charts::region::matched_indicator;
 use crate::charts::{Figure, Words};
 use crate::format::csv;
 use crate::locale::{self, tr, Language};
-use crate::model::region::{match_indicators, IndicatorRef, IndicatorTable, MatchedBy, MatchedIndicator};
-use crate::model::{Id, Strategy};
+use crate::model::region::{match_indicators, IndicatorTable, MatchedBy, MatchedIndicator};
+use crate::model::Id;
 use crate::session::route::Route;
 use crate::ui::browser::files;
 use crate::ui::kit::chart_view::ChartView;
@@ -61,20 +61,6 @@ fn towns_in(g: &MatchedIndicator) -> usize {
     crate::sorting::by_key(&mut towns, |id| id.to_string());
     towns.dedup();
     towns.len()
-}
-
-/// The town and indicator an [`IndicatorRef`] names: ("北斗市", "1-1 合計特殊出生率").
-pub(super) fn described(r: &IndicatorRef, towns: &[Strategy]) -> (String, String) {
-    let Some(s) = towns.iter().find(|s| s.id == r.strategy) else { return (String::new(), String::new()) };
-    let name = s.indicator(&r.indicator).map(|i| numbered(&i.code, &i.name)).unwrap_or_default();
-    (s.municipality.name.clone(), name)
-}
-
-fn numbered(number: &str, title: &str) -> String {
-    match number.trim() {
-        "" => title.to_owned(),
-        n => format!("{n} {title}"),
-    }
 }
 
 #[component]
