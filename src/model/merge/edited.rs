@@ -2,7 +2,7 @@
 //! 「名称を変更」, 「KPI を1件追加」, 「事業を2件追加」 rather than 「編集あり（3か所）」.
 //! Data only; `words::merge` words it.
 
-use super::{Change, ChangeKind, Entity, Field, Kind};
+use super::findings::{Change, ChangeKind, Entity, Field, Kind};
 
 /// One thing a side did to a removed item (or to what is under it or refers to it).
 #[derive(Clone, Debug, PartialEq)]

@@ -24,6 +24,7 @@ pub mod edited;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 #[doc(hidden)]
 pub mod edits;
+mod findings;
 mod key;
 mod order;
 pub mod provenance;
@@ -48,159 +49,12 @@ mod unchanged_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod unrelated_tests;
 
-use super::{errors, validate, FiscalYear, GoalKind, Id, Problem, Strategy};
-use serde_json::Value;
+use super::{errors, validate, Problem, Strategy};
 use typed::table::Table;
 
-/// Which side: this computer (このパソコン) or the file (ファイル).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Side {
-    /// This computer's version (このパソコン).
-    Ours,
-    /// The file's version (ファイル).
-    Theirs,
-}
-
-impl Side {
-    pub fn other(self) -> Side {
-        match self {
-            Side::Ours => Side::Theirs,
-            Side::Theirs => Side::Ours,
-        }
-    }
-}
-
-/// What kind of thing a change or conflict is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Strategy,
-    Section,
-    /// A section of the town hall (担当課).
-    Department,
-    NationalGoal,
-    ScheduleItem,
-    Goal,
-    Measure,
-    Initiative,
-    Indicator,
-    Series,
-    Workshop,
-    Note,
-    /// A year's round (照会).
-    Round,
-    /// One event of a section's answer in a round (提出, 確認, 差し戻し).
-    Answer,
-    /// A hearing (意見聴取) of a draft.
-    Hearing,
-    /// An opinion heard, with the town's answer.
-    Opinion,
-}
-
-/// One entity, by kind and id.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Entity {
-    pub kind: Kind,
-    pub id: Id,
-}
-
-/// The key of an entry in a list an entity holds.
-#[derive(Clone, Debug, PartialEq)]
-pub enum EntryKey {
-    /// A fiscal year's row: an actual, an interim target, a budget year.
-    Year(FiscalYear),
-    /// A measure's evaluation of a fiscal year at one stage (一次, 二次, 外部).
-    Evaluation(FiscalYear, super::EvaluationStage),
-    /// A reference: the indicator of a KPI or 数値目標, a related measure, a re-listed initiative.
-    Id(Id),
-    /// An element of a plain list: an SDG number, an external related measure's number.
-    Value(Value),
-}
-
-/// What of an entity changed or is in conflict.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Field {
-    /// The entity itself: added or removed.
-    Whole,
-    /// Where it sits: the goal of a measure, the measure of an initiative.
-    Parent,
-    /// One of its values, by its name in the file: "title", "target", "municipality.name".
-    Value(String),
-    /// An entry of one of its lists ("actuals", "interim", "years", "evaluations", "kpis",
-    /// "targets", "related", "relisted", "sdgs", "related_external"): the entry as a whole
-    /// (`field: None`: added or removed) or one of its values ("value", "budget", "rating" …).
-    Entry { list: &'static str, key: EntryKey, field: Option<String> },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChangeKind {
-    Added,
-    Removed,
-    Changed,
-}
-
-/// One change one side made since the common version.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Change {
-    pub entity: Entity,
-    pub field: Field,
-    pub kind: ChangeKind,
-}
-
-/// One step of where a conflict is, e.g. 基本目標 2 ＞ 施策 2-1 ＞ KPI 「転入者数」.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Crumb {
-    pub entity: Entity,
-    /// For a goal: basic (基本目標) or cross-cutting (横断的な目標).
-    pub goal_kind: Option<GoalKind>,
-    /// The display number or code: "2", "2-1", "5-1"; empty when it has none.
-    pub number: String,
-    /// Its title, name, label (a series: 男性) or heading.
-    pub title: String,
-}
-
-/// One side's version of what a conflict is about.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Version {
-    /// Not there: never added, or removed.
-    Absent,
-    /// There, as in the common version.
-    Present,
-    /// A value as the file writes it: a number, a text, a flag, or an object such as a target
-    /// (`{"kind": "value", "value": 30, "year": 2024}`); a parent is its id.
-    Value(Value),
-    /// There, with these changes (the side that edited what the other removed).
-    Edited(Vec<Change>),
-    /// Not known: the common version of the two sides is not at hand (shown 「元の版: 不明」).
-    Unknown,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConflictKind {
-    /// Both sides changed one value differently (or both added one year's row with different
-    /// values).
-    BothChanged,
-    /// One side removed what the other edited, added something under, or moved something into.
-    RemovedEdited { removed_by: Side },
-    /// One side removed what the other newly refers to (a KPI, a 数値目標, a re-listing, a
-    /// related measure): keeping the removal drops the new references, never leaves them
-    /// dangling.
-    Dangling { removed_by: Side },
-}
-
-/// A conflict: one decision the user makes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Conflict {
-    pub kind: ConflictKind,
-    /// The entity it is about (for a removal: the topmost one removed).
-    pub entity: Entity,
-    /// Where it is, from the top down to `entity` itself. An indicator or a series is shown
-    /// where it is used first (基本目標 2 ＞ 施策 2-1 ＞ KPI 「転入者数」).
-    pub path: Vec<Crumb>,
-    pub field: Field,
-    pub base: Version,
-    pub ours: Version,
-    pub theirs: Version,
-}
+pub use findings::{
+    Change, ChangeKind, Concurrent, Conflict, ConflictKind, Crumb, Entity, EntryKey, Field, Kind, Side, Version,
+};
 
 /// The outcome of [`merge`]: what it would do, and the decisions left to the user.
 #[derive(Clone, Debug)]
@@ -228,29 +82,6 @@ pub enum ResolveError {
     #[error("the merged strategy has {} validation errors", .0.len())]
     Invalid(Vec<Problem>),
 }
-
-/// Values (and parents) both sides set with neither having seen the other's setting (as the marks of
-/// [`provenance`] tell): a merge gives each a card, whatever the common version at hand holds of
-/// it — one side may have set it back to what that version holds.
-#[derive(Clone, Debug, Default)]
-pub struct Concurrent(rustc_hash::FxHashSet<(key::Key, Box<str>)>);
-
-impl Concurrent {
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    fn holds(&self, key: &key::Key, name: &str) -> bool {
-        !self.0.is_empty() && self.0.contains(&(key.clone(), Box::from(name)))
-    }
-}
-
-/// An item's parent, as [`Concurrent`] names it beside its fields (no field is named so).
-pub(super) const PARENT: &str = "\u{1}parent";
 
 /// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
 /// started from `base`.

@@ -2,7 +2,7 @@
 //! id), which hold yearly rows or references (matched by their key), which objects merge field
 //! by field. Every other value — a text, a number, a target, a period — is one value.
 
-use super::Kind;
+use super::findings::Kind;
 
 pub(super) struct Shape {
     /// The entity's kind; `None` for an entry of a list (a year's row, a reference).

@@ -209,8 +209,13 @@ impl Unchanged {
 
     /// What a merge sets aside when it lists only one side's changes (`free`: the other side,
     /// whose changes inside an entity may then be set aside and given back as they are).
-    pub fn listing(base: &Strategy, ours: &Strategy, theirs: &Strategy, free: Option<super::Side>) -> Unchanged {
-        let free = free.map(|s| if s == super::Side::Ours { 1 } else { 2 });
+    pub fn listing(
+        base: &Strategy,
+        ours: &Strategy,
+        theirs: &Strategy,
+        free: Option<super::findings::Side>,
+    ) -> Unchanged {
+        let free = free.map(|s| if s == super::findings::Side::Ours { 1 } else { 2 });
         let sides = Sides { all: [base, ours, theirs], free };
         let series_owners = sides.owners(|s| {
             s.indicators.iter().flat_map(|i| i.series.iter().map(move |x| (x.id.as_str(), i.id.as_str()))).collect()

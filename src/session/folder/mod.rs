@@ -29,6 +29,8 @@ mod confirmed;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod confirmed_tests;
 mod decide;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod earlier_build_tests;
 mod files;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod history_tests;

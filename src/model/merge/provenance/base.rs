@@ -4,10 +4,10 @@
 
 use super::places::{field_values, order_hash, parent_hash, value_hash, Places};
 use super::{Provenance, Seen, Tabled, Tables};
+use crate::model::merge::findings::{Concurrent, PARENT};
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::build_strategy;
 use crate::model::merge::typed::table::{Item, Table};
-use crate::model::merge::{Concurrent, PARENT};
 use crate::model::Strategy;
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;

@@ -29,8 +29,8 @@ mod wire;
 pub use base::exact_base;
 pub use wire::{MAX_MARKS, MAX_MEMBERS};
 
+use super::findings::Side;
 use super::typed::table::Table;
-use super::Side;
 use crate::model::Strategy;
 use places::{values_of, ItemValues};
 use runs::{Runs, Values};

@@ -4,10 +4,10 @@
 
 use super::table::{Item, Table};
 use super::{Op, Plan};
+use crate::model::merge::findings::{Kind, Side};
 use crate::model::merge::key::Key;
 use crate::model::merge::order::order;
 use crate::model::merge::shape::KeyBy;
-use crate::model::merge::{Kind, Side};
 use crate::model::Strategy;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::any::Any;

@@ -15,8 +15,8 @@ pub(super) mod view;
 mod views;
 pub(in crate::model::merge) mod written;
 
+use super::findings::{Change, ChangeKind, Concurrent, Conflict, Entity, Field, Side, Version};
 use super::key::Key;
-use super::{Change, ChangeKind, Concurrent, Conflict, Entity, Field, Side, Version};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 use table::{Item, Table};

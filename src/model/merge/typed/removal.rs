@@ -5,8 +5,8 @@
 
 use super::table::{Item, Ref, Table};
 use super::{change, moved, names, Merger, Op, Unknown};
+use crate::model::merge::findings::{Change, ChangeKind, Conflict, ConflictKind, Side, Version};
 use crate::model::merge::key::Key;
-use crate::model::merge::{Change, ChangeKind, Conflict, ConflictKind, Side, Version};
 use std::sync::Arc;
 
 /// What a side changed in an item since the common version: a value the common version holds

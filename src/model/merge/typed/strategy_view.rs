@@ -3,7 +3,7 @@
 //! lists include the ones inside them ("national_framework.goals", "publication.hidden").
 
 use super::view::{collect, json_of, node, same_type, View, Viewed};
-use crate::model::merge::EntryKey;
+use crate::model::merge::findings::EntryKey;
 use crate::model::{NationalFramework, Publication, Strategy};
 use serde_json::{Map, Value};
 use std::any::Any;

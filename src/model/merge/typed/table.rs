@@ -3,9 +3,9 @@
 //! holding the model's own value ([`Viewed`]) and its children's keys.
 
 use super::view::{View, Viewed};
+use crate::model::merge::findings::{Crumb, Entity, Field, Kind};
 use crate::model::merge::key::Key;
 use crate::model::merge::shape::{KeyBy, Shape, STRATEGY};
-use crate::model::merge::{Crumb, Entity, Field, Kind};
 use crate::model::{GoalKind, Id, Strategy};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;

@@ -6,8 +6,8 @@
 use super::table::Item;
 use super::view::View;
 use super::{at, change, moved, names, Merger, Op};
+use crate::model::merge::findings::{ChangeKind, Conflict, ConflictKind, Field, Side, Version, PARENT};
 use crate::model::merge::key::Key;
-use crate::model::merge::{ChangeKind, Conflict, ConflictKind, Field, Side, Version, PARENT};
 use serde_json::{Map, Value};
 use std::sync::Arc;
 

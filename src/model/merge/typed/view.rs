@@ -3,7 +3,7 @@
 //! and the type built back with new lists. The `view!` macro writes it for a struct, naming each
 //! field once (the struct literals it writes name every field, so one left out does not compile).
 
-use crate::model::merge::EntryKey;
+use crate::model::merge::findings::EntryKey;
 use serde_json::{Map, Value};
 use std::any::Any;
 use std::fmt::Debug;
@@ -126,16 +126,16 @@ macro_rules! key_of {
 
 macro_rules! entry_key_of {
     ($s:ident, id) => {
-        $crate::model::merge::EntryKey::Value(serde_json::Value::Null)
+        $crate::model::merge::findings::EntryKey::Value(serde_json::Value::Null)
     };
     ($s:ident, year($f:ident)) => {
-        $crate::model::merge::EntryKey::Year($s.$f)
+        $crate::model::merge::findings::EntryKey::Year($s.$f)
     };
     ($s:ident, year_stage($f:ident, $g:ident)) => {
-        $crate::model::merge::EntryKey::Evaluation($s.$f, $s.$g)
+        $crate::model::merge::findings::EntryKey::Evaluation($s.$f, $s.$g)
     };
     ($s:ident, refers($f:ident)) => {
-        $crate::model::merge::EntryKey::Id($s.$f.clone())
+        $crate::model::merge::findings::EntryKey::Id($s.$f.clone())
     };
 }
 
@@ -238,7 +238,7 @@ macro_rules! view {
             fn key_text(&self) -> String {
                 key_of!(self, $kind $(($($kf),+))?)
             }
-            fn entry_key(&self) -> $crate::model::merge::EntryKey {
+            fn entry_key(&self) -> $crate::model::merge::findings::EntryKey {
                 entry_key_of!(self, $kind $(($($kf),+))?)
             }
             #[allow(unused_variables, unused_mut)]
@@ -325,8 +325,8 @@ macro_rules! whole_view {
             fn key_text(&self) -> String {
                 $crate::model::merge::typed::view::text_of(self)
             }
-            fn entry_key(&self) -> $crate::model::merge::EntryKey {
-                let entry: fn(&$t) -> $crate::model::merge::EntryKey = $entry;
+            fn entry_key(&self) -> $crate::model::merge::findings::EntryKey {
+                let entry: fn(&$t) -> $crate::model::merge::findings::EntryKey = $entry;
                 entry(self)
             }
             fn build(&self, _: Vec<Vec<Box<dyn std::any::Any>>>) -> Box<dyn std::any::Any> {

@@ -2,7 +2,7 @@
 //! field named once; lists in the order of their `Shape::lists` (`merge::shape`).
 
 use super::view::{entry_key_of, key_of, key_target, view, whole_view};
-use crate::model::merge::EntryKey;
+use crate::model::merge::findings::EntryKey;
 use crate::model::round::{Analysis, Answer, Ask, Round};
 use crate::model::{
     Actual, Department, Evaluation, Goal, Hearing, Highlight, Id, Indicator, Initiative, InitiativeYear, Measure,
