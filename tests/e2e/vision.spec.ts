@@ -47,7 +47,7 @@ test('the vision: census and assumptions in, four scenarios drawn, the outlook c
   await expect(page.getByTestId('vision-not-ready')).toContainText('仮定値');
 
   // A damaged paste is refused with the cell named, in Japanese and in English; nothing taken.
-  const damaged = RATES.replace('01999\t架空町\t生残率\t男\t5～9歳\t0.99', '01999\t架空町\t生残率\t男\t5～9歳\tなし');
+  const damaged = RATES.replace('01999\t架空町\t生残率\t男\t5～9歳\t0.9995', '01999\t架空町\t生残率\t男\t5～9歳\tなし');
   await page.getByTestId('vision-code').fill('01999');
   await page.getByTestId('vision-code').dispatchEvent('change');
   await page.getByTestId('vision-rates-paste').fill(damaged);
