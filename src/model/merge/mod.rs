@@ -47,6 +47,8 @@ mod typed_tests;
 mod unchanged_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod unrelated_tests;
+#[cfg(test)]
+mod vision_tests;
 
 use super::{errors, validate, FiscalYear, GoalKind, Id, Problem, Strategy};
 use serde_json::Value;
@@ -94,6 +96,10 @@ pub enum Kind {
     Hearing,
     /// An opinion heard, with the town's answer.
     Opinion,
+    /// The 地方人口ビジョン (one per strategy).
+    Vision,
+    /// A scenario of the 地方人口ビジョン.
+    Scenario,
 }
 
 /// One entity, by kind and id.

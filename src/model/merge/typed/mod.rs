@@ -13,6 +13,7 @@ pub(super) mod table;
 mod values;
 pub(super) mod view;
 mod views;
+mod vision_view;
 
 use super::key::Key;
 use super::{Change, ChangeKind, Concurrent, Conflict, Entity, Field, Side, Version};
