@@ -236,7 +236,9 @@ pub fn pyramid(p: &Population, at: u16, w: Words) -> Figure {
     };
     let end = axis_end(p.male.iter().chain(&p.female).map(|v| persons(*v) as f64).fold(0.0, f64::max));
     let unit = tr(lang, "人", "persons");
-    let count_axis = |grid: f64| Axis::new().type_(AxisType::Value).grid_index(grid).min(0).max(end);
+    // Three labels a side (0, half, the end): they fit a phone's half width too.
+    let count_axis =
+        |grid: f64| Axis::new().type_(AxisType::Value).grid_index(grid).min(0).max(end).interval(end / 2.0);
     let age_axis = |grid: f64| Axis::new().type_(AxisType::Category).grid_index(grid).data(labels.clone());
     let chart = Chart::new()
         .tooltip(item_tooltip())
@@ -282,7 +284,13 @@ pub fn pyramid(p: &Population, at: u16, w: Words) -> Figure {
         Language::Ja => format!("人口ピラミッド（{}）", year(at, lang)),
         Language::En => format!("Population pyramid ({at})"),
     };
-    Figure { chart, name, summary, table: Table { columns, rows }, patch: json!(null) }
+    // A label that would still overlap its neighbour is left out, and the middle's 0 is written
+    // once (on the men's side).
+    let patch = json!({"xAxis": [
+        {"axisLabel": {"hideOverlap": true}},
+        {"axisLabel": {"hideOverlap": true, "showMinLabel": false}}
+    ]});
+    Figure { chart, name, summary, table: Table { columns, rows }, patch }
 }
 
 #[cfg(test)]

@@ -74,6 +74,14 @@ fn the_pyramid_puts_men_left_and_women_right_and_its_table_oldest_first() {
     assert_eq!((option["xAxis"][0]["min"].as_f64(), option["xAxis"][0]["max"].as_f64()), (Some(0.0), Some(100.0)));
     assert_eq!(option["xAxis"][1]["max"], option["xAxis"][0]["max"]);
     assert_eq!(
+        (option["xAxis"][0]["axisLabel"]["hideOverlap"].as_bool(), option["xAxis"][1]["inverse"].as_bool()),
+        (Some(true), None)
+    );
+    assert_eq!(
+        (option["xAxis"][0]["interval"].as_f64(), option["xAxis"][1]["axisLabel"]["showMinLabel"].as_bool()),
+        (Some(50.0), Some(false))
+    );
+    assert_eq!(
         (option["series"][0]["xAxisIndex"].as_f64(), option["series"][1]["xAxisIndex"].as_f64()),
         (Some(0.0), Some(1.0))
     );
