@@ -9,7 +9,7 @@ use super::{Figure, Table, Words};
 use crate::locale::{self, tr, Language};
 use crate::model::population::{persons, Population, Projection, TargetPopulation};
 use charming::component::{Axis, Grid, Legend, LegendType};
-use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, Symbol};
+use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, NameLocation, Symbol};
 use charming::series::{Bar, Line, Scatter};
 use charming::Chart;
 use serde_json::json;
@@ -236,17 +236,20 @@ pub fn pyramid(p: &Population, at: u16, w: Words) -> Figure {
     };
     let end = axis_end(p.male.iter().chain(&p.female).map(|v| persons(*v) as f64).fold(0.0, f64::max));
     let unit = tr(lang, "人", "persons");
-    // Three labels a side (0, half, the end): they fit a phone's half width too.
-    let count_axis =
-        |grid: f64| Axis::new().type_(AxisType::Value).grid_index(grid).min(0).max(end).interval(end / 2.0);
+    // Three labels a side (0, half, the end): they fit a phone's half width too; the unit under
+    // each side's labels (at the axis' end the chart's edge would cut it off).
+    let count_axis = |grid: f64| {
+        let axis = Axis::new().type_(AxisType::Value).grid_index(grid).min(0).max(end).interval(end / 2.0);
+        axis.name(unit).name_location(NameLocation::Middle).name_gap(24)
+    };
     let age_axis = |grid: f64| Axis::new().type_(AxisType::Category).grid_index(grid).data(labels.clone());
     let chart = Chart::new()
         .tooltip(item_tooltip())
-        .grid(Grid::new().contain_label(true).left(8).right("50%").top(40).bottom(28))
-        .grid(Grid::new().contain_label(true).left("50%").right(16).top(40).bottom(28))
+        .grid(Grid::new().contain_label(true).left(8).right("50%").top(40).bottom(44))
+        .grid(Grid::new().contain_label(true).left("50%").right(16).top(40).bottom(44))
         .legend(Legend::new().data(vec![men.to_owned(), women.to_owned()]))
         .x_axis(count_axis(0.0).inverse(true))
-        .x_axis(count_axis(1.0).name(unit))
+        .x_axis(count_axis(1.0))
         .y_axis(age_axis(0.0))
         .y_axis(age_axis(1.0).axis_label(AxisLabel::new().show(false)))
         .series(

@@ -81,6 +81,8 @@ fn the_pyramid_puts_men_left_and_women_right_and_its_table_oldest_first() {
         (option["xAxis"][0]["interval"].as_f64(), option["xAxis"][1]["axisLabel"]["showMinLabel"].as_bool()),
         (Some(50.0), Some(false))
     );
+    let unit = (option["xAxis"][1]["name"].as_str(), option["xAxis"][1]["nameLocation"].as_str());
+    assert_eq!(unit, (Some("persons"), Some("middle")), "the unit under the labels, not cut off at the end");
     assert_eq!(
         (option["series"][0]["xAxisIndex"].as_f64(), option["series"][1]["xAxisIndex"].as_f64()),
         (Some(0.0), Some(1.0))
