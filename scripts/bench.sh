@@ -2,9 +2,10 @@
 # The benchmark: builds the release dist/, generates the "large" and "huge" strategies, measures
 # load, import, editing, autosave, merging, memory and sizes in headless Chromium, prints a table and
 # writes target/bench/latest.json (with the core count and Chromium version). Before that, the
-# regional view's pure core over a generated region of 179 towns, natively (`bench region`); in
+# regional view's pure core over a generated region of 179 towns, natively (`bench region`), and
+# the same towns' made-up population visions projected and summed (`bench region-vision`); in
 # Chromium, the same 179 towns' files brought into a region at once, its side-by-side page opened
-# and its theme search typed. A figure the browser could not measure is printed as missing, with
+# and its theme search typed, and the towns with their visions opened (人口ビジョン（管内）). A figure the browser could not measure is printed as missing, with
 # why.
 #
 #   bash scripts/bench.sh
@@ -29,6 +30,9 @@
 #                                                   town's census: four scenarios in the page, the page drawn)
 #   BENCH_ONLY=import node tests/bench/run.mjs && …  (large and huge through the file input, cold and
 #                                                   again, beside JSON.parse)
+#   BENCH_ONLY=region-vision node tests/bench/run.mjs && …  (179 towns with made-up visions, from
+#                 bench generate-region-vision-files 179 1 target/bench/region-vision: the region
+#                 opened, every town's vision projected and the 管内 totals drawn)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
@@ -37,7 +41,7 @@ SMOKE=0
 for arg in "$@"; do
   case "$arg" in
     --smoke) SMOKE=1 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) die "unknown argument: $arg (use --smoke or --help)" ;;
   esac
 done
@@ -55,9 +59,11 @@ if [[ $SMOKE == 1 ]]; then
      $BENCH_CARGO generate-merge town 1 '"$OUT"' &&
      $BENCH_CARGO generate-folder town 1 '"$OUT"' &&
      $BENCH_CARGO generate-round-books town 1 '"$OUT"
-  run_step "generate the region: 5 town files (seed 1)" bash -c \
-    'rm -rf '"$OUT"'/region && $BENCH_CARGO generate-region-files 5 1 '"$OUT"'/region'
+  run_step "generate the region: 5 town files, and the same with their population visions (seed 1)" bash -c \
+    'rm -rf '"$OUT"'/region '"$OUT"'/region-vision && $BENCH_CARGO generate-region-files 5 1 '"$OUT"'/region &&
+     $BENCH_CARGO generate-region-vision-files 5 1 '"$OUT"'/region-vision'
   run_step "the regional view natively: 5 town-size strategies" $BENCH_CARGO region 5 1
+  run_step "the region's population visions natively: 5 towns, once" $BENCH_CARGO region-vision 5 1 1
   run_step "measure in Chromium, once each (tests/bench/run.mjs, BENCH_SMOKE=1)" \
     env -u BENCH_ONLY -u BENCH_PROFILE BENCH_SMOKE=1 BENCH_DIST="$DIST" node tests/bench/run.mjs
   run_step "report: every figure there (budgets not held)" \
@@ -83,11 +89,14 @@ run_step "generate town, large, huge, the merge's files and folders of ten membe
    cargo run --quiet --release --bin bench -- generate-folder large 1 target/bench &&
    cargo run --quiet --release --bin bench -- generate-folder town 1 target/bench/folder-town &&
    cargo run --quiet --release --bin bench -- generate-round-books town 1 target/bench'
-run_step "generate the region: 179 town files (seed 1)" bash -c \
-  'rm -rf target/bench/region &&
-   cargo run --quiet --release --bin bench -- generate-region-files 179 1 target/bench/region'
+run_step "generate the region: 179 town files, and the same with their population visions (seed 1)" bash -c \
+  'rm -rf target/bench/region target/bench/region-vision &&
+   cargo run --quiet --release --bin bench -- generate-region-files 179 1 target/bench/region &&
+   cargo run --quiet --release --bin bench -- generate-region-vision-files 179 1 target/bench/region-vision'
 run_step "the regional view natively: 179 town-size strategies (roll-ups, matching, search index, one search)" \
   cargo run --quiet --release --bin bench -- region 179 1
+run_step "the region's population visions natively: 179 towns projected, grouped and summed (budget 500 ms)" \
+  cargo run --quiet --release --bin bench -- region-vision 179 1 20
 run_step "measure in Chromium (tests/bench/run.mjs)" env -u BENCH_SMOKE node tests/bench/run.mjs
 run_step "report" cargo run --quiet --release --bin bench -- report target/bench/raw.json target/bench/latest.json
 print_timings "$SHIRUBE_TIMINGS_TITLE: done"

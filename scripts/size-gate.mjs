@@ -23,11 +23,11 @@
 // and the chunks it shares) that grew by more than 10 % against its recorded figure prints a
 // warning naming it.
 //
-// Every visit of `VISITS` is gated too: the bytes of its wasm files (the first
-// visit's module and its parts' files, gzip -9) and their count are recorded in
-// scripts/sizes.json (`visits`), and the gate fails when a visit's bytes grow by more than 1 %,
-// or its count of files at all (1 % of at most 30 files is less than one), over its recorded
-// figure. Each may shrink. A change that makes a visit heavier says so by recording the new
+// Every visit of `GATED_VISITS` (those of `VISITS`, and the 人口ビジョン page's) is gated too: the
+// bytes of its wasm files (the first visit's module and its parts' files, gzip -9) and their count
+// are recorded in scripts/sizes.json (`visits`), and the gate fails when a visit's bytes grow by
+// more than 1 %, or its count of files at all (1 % of at most 30 files is less than one), over its
+// recorded figure. Each may shrink. A change that makes a visit heavier says so by recording the new
 // figures (`--record`) in the same commit.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,6 +61,12 @@ export const VISITS = {
   files: ['actions', 'files'],
   region: ['actions', 'list_extras', 'region'],
 };
+
+/** Every visit the gate holds to its recorded bytes and count of files: those of `VISITS`, and
+ *  pages the splitter is not told of, whose parts load the chunks cut for the visits above. A
+ *  visit named in `VISITS` cuts every shared chunk by whether it loads it too: with 人口ビジョン
+ *  there, the other visits went from 17–19 wasm files to 29–34, over `MAX_WASM_FILES_PER_VISIT`. */
+export const GATED_VISITS = { ...VISITS, vision: ['actions', 'vision'] };
 
 /** The figures recorded in scripts/sizes.json (`--record` writes them). */
 export function recordedSizes() {
@@ -158,11 +164,11 @@ export function splitParts(dist = DIST) {
   return splits;
 }
 
-/** The wasm files of a visit: the first visit's and those of its parts (`VISITS`). */
+/** The wasm files of a visit: the first visit's and those of its parts (`GATED_VISITS`). */
 export function visitWasmFiles(visit, dist = DIST) {
   const splits = splitParts(dist);
   const files = new Set(firstVisitFiles(dist).filter((f) => f.endsWith('.wasm')));
-  for (const part of VISITS[visit]) {
+  for (const part of GATED_VISITS[visit]) {
     const own = splits.get(part) ?? fail(`no part "${part}" in the build (src/ui/browser/parts.rs names them)`);
     for (const f of own) files.add(f);
   }
@@ -206,7 +212,7 @@ function main() {
   const visits = {};
   const crowded = [];
   const grown = [];
-  for (const visit of Object.keys(VISITS)) {
+  for (const visit of Object.keys(GATED_VISITS)) {
     const files = visitWasmFiles(visit);
     const figure = { bytes: sum(files), files: files.length };
     visits[visit] = figure;
@@ -214,7 +220,7 @@ function main() {
     const over = was ? visitGrowth(figure, was) : [];
     grown.push(...over.map((o) => `${visit}: ${o}`));
     const note = was ? `recorded ${was.bytes} B in ${was.files} files${over.length ? '  GREW' : ''}` : 'not recorded';
-    row(`${visit} (${['first visit', ...VISITS[visit]].join(' + ')})`, figure.bytes, `${figure.files} wasm files, ${note}`);
+    row(`${visit} (${['first visit', ...GATED_VISITS[visit]].join(' + ')})`, figure.bytes, `${figure.files} wasm files, ${note}`);
     if (figure.files > MAX_WASM_FILES_PER_VISIT) crowded.push(`${visit}: ${figure.files}`);
   }
   if (RECORD) {

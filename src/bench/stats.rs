@@ -126,7 +126,8 @@ pub struct BenchReport {
     pub figures: Vec<Measurement>,
 }
 
-/// 人口ビジョン in Chromium (`visionBench`): the page drawn, and the four scenarios in it.
+/// 人口ビジョン in Chromium (`visionBench`): the page drawn, and the four scenarios in it; the
+/// region's visions (`regionVisionBench`).
 fn vision_figures(raw: &Raw) -> Vec<Measurement> {
     vec![
         figure(
@@ -143,6 +144,24 @@ fn vision_figures(raw: &Raw) -> Vec<Measurement> {
             "ms",
             Some((20.0, Held::Median)),
         ),
+        // The region's towns with visions (`regionVisionBench`): the app's measure of every
+        // town's scenarios projected and grouped, and the page until its tables are drawn.
+        figure(
+            raw,
+            "visions_region",
+            "region: every town's vision projected and grouped (人口ビジョン（管内）, app's measure)",
+            "ms",
+            Some((500.0, Held::Median)),
+        ),
+        single_or(
+            "  … the slowest (max)",
+            "ms",
+            maximum(raw.samples.get("visions_region").map(Vec::as_slice).unwrap_or(&[])),
+            None,
+            None,
+            why_none(raw, &["visions_region"]),
+        ),
+        figure(raw, "visions_region_page", "  navigation → every town's row and the 管内 totals drawn", "ms", None),
     ]
 }
 

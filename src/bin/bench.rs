@@ -4,6 +4,8 @@
 //! own files (`dir/share/`); `bench generate-region <towns> <seed> <out.json>` a region file of that many towns,
 //! `bench generate-region-files <towns> <seed> <dir>` the same towns as one strategy file each (for
 //! the browser's bring-in), `bench region <towns> <seed>` prints what opening such a region costs natively,
+//! `bench region-vision <towns> <seed> [runs]` what its page's population visions cost (and
+//! `bench generate-region-vision-files <towns> <seed> <dir>` those towns' files, each with its vision),
 //! `bench merge-preview <size> <seed>` where a merge preview's time goes, natively; `bench
 //! merge-marks <size> <seed> [runs]` a diverged merge with marks, step by step, natively; `bench report
 //! <raw.json> <latest.json> [--smoke]` turns the browser's samples into figures, prints the table
@@ -53,10 +55,31 @@ fn merge_table(what: &str, size: &str, seed: &str, runs: Option<&&str>) -> Resul
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-/// One town's four population scenarios, projected `runs` times (its budget: 5 ms).
-fn population(runs: &str) -> Result<String, String> {
-    let runs: usize = runs.parse().map_err(|_| format!("bad number of runs {runs}"))?;
-    Ok(shirube::bench::population::four_scenarios(runs.max(1)))
+/// `population <runs>`: one town's four population scenarios, projected `runs` times (its
+/// budget: 5 ms); `region-vision <towns> <seed> [runs]`: the region's towns' visions projected
+/// and summed as its page shows them (budget 500 ms); `generate-region-vision-files <towns>
+/// <seed> <dir>`: those towns, each with its vision, one strategy file each.
+fn population(what: &str, args: &[&str]) -> Result<String, String> {
+    let number = |s: &str| s.parse::<u64>().map_err(|_| format!("bad number {s}"));
+    match (what, args) {
+        ("population", [runs]) => Ok(shirube::bench::population::four_scenarios(number(runs)?.max(1) as usize)),
+        ("region-vision", [towns, seed, runs @ ..]) if runs.len() <= 1 => {
+            let runs = runs.first().map_or(Ok(10), |r| number(r))?;
+            Ok(shirube::bench::region_vision::table(number(towns)? as usize, number(seed)?, runs as usize))
+        }
+        ("generate-region-vision-files", [towns, seed, dir]) => {
+            let (_, strategies) =
+                shirube::bench::region_vision::generate_region_with_visions(number(towns)? as usize, number(seed)?);
+            std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
+            for (i, s) in strategies.iter().enumerate() {
+                let out = format!("{dir}/town-{:03}.json", i + 1);
+                std::fs::write(&out, shirube::format::export(s, "2026-01-01T00:00:00Z"))
+                    .map_err(|e| format!("{out}: {e}"))?;
+            }
+            Ok(format!("{} town files with their visions in {dir}\n", strategies.len()))
+        }
+        _ => Err(format!("usage: bench {what} …: see src/bin/bench.rs")),
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -162,7 +185,7 @@ fn main() {
         [what @ ("merge-preview" | "merge-marks"), size, seed, runs @ ..] if runs.len() <= 1 => {
             print!("{}", merge_table(what, size, seed, runs.first()).unwrap_or_else(|e| fail(e)))
         }
-        ["population", runs] => print!("{}", population(runs).unwrap_or_else(|e| fail(e))),
+        [what @ ("population" | "region-vision" | "generate-region-vision-files"), rest @ ..] => print!("{}", population(what, rest).unwrap_or_else(|e| fail(e))),
         ["region", towns, seed] => {
             // What opening a region costs natively (the browser's figures are the budget's).
             let towns: usize = towns.parse().unwrap_or_else(|_| fail(format!("bad number of towns {towns}")));
@@ -225,7 +248,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench population <runs> | bench merge-preview <size> <seed> | bench merge-marks <size> <seed> [runs] | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench population <runs> | bench region-vision <towns> <seed> [runs] | bench generate-region-vision-files <towns> <seed> <dir> | bench merge-preview <size> <seed> | bench merge-marks <size> <seed> [runs] | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 

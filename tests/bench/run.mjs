@@ -850,6 +850,68 @@ async function visionBench() {
   }
 }
 
+/** The region's population visions (人口ビジョン（管内）): the generated region's towns, each with a
+ *  made-up vision (bench generate-region-vision-files: target/bench/region-vision/), brought in
+ *  once; then the region opened fresh, each time timed by the app's own measure of projecting
+ *  every town's scenarios and grouping them by kind (`shirube:region-visions`:
+ *  visions_region, budget 500 ms), and from the navigation until the side-by-side
+ *  table of visions has every town and the 管内 totals are drawn (visions_region_page). */
+async function regionVisionBench() {
+  const dir = path.join(OUT, 'region-vision');
+  if (!fs.existsSync(dir)) {
+    missing.visions_region = `no town files in ${path.relative(ROOT, dir)} (bench generate-region-vision-files)`;
+    return;
+  }
+  const paths = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
+  const n = paths.length;
+  log(`the region's population visions: ${n} towns`);
+  const { context, page } = await freshPage();
+  try {
+    await context.addInitScript(watchRegionVisions, n);
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    await page.getByTestId('region-name-input').fill('しるべ総合振興局管内');
+    await page.getByTestId('create-region').click();
+    await page.waitForSelector('[data-testid=region-empty]');
+    const id = await page.evaluate(() => location.hash.split('/')[2]);
+    await page.getByTestId('region-files').setInputFiles(paths);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=region-result]').length >= n, n, { timeout: 300_000 });
+    // The bring-in's writes done before the region is opened anew.
+    await page.waitForTimeout(1500);
+    for (let i = 0; i < (SMOKE ? 1 : RUNS.regionOpens); i++) {
+      await page.goto('about:blank');
+      await page.goto(`${BASE}#/r/${id}`);
+      await page.waitForFunction(() => window.__visionsAt !== undefined, undefined, { timeout: 120_000 });
+      const at = await page.evaluate(() => ({
+        drawn: window.__visionsAt,
+        towns: document.querySelectorAll('[data-testid=region-vision-town]').length,
+        totals: document.querySelectorAll('[data-testid=region-vision-total]').length,
+        projections: performance.getEntriesByName('shirube:region-visions', 'measure').map((m) => m.duration),
+      }));
+      for (const d of at.projections) add('visions_region', d);
+      add('visions_region_page', at.drawn);
+      notes.visions_region = `${at.towns} towns' visions side by side, ${at.totals} 管内 totals by kind`;
+      if (i === 0) log(`region visions: projected in ${at.projections.map((d) => d.toFixed(0)).join(', ')} ms; the table with ${at.towns} towns and ${at.totals} totals drawn ${at.drawn.toFixed(0)} ms after the navigation`);
+    }
+  } catch (e) {
+    missing.visions_region ??= `the region's visions were not measured: ${String(e).split('\n')[0]}`;
+  } finally {
+    await context.close();
+  }
+}
+
+/** On a navigation to a region's page: `__visionsAt`, the first frame with all `n` towns' rows
+ *  in the table of visions and its 管内 totals (ms from the navigation's start). */
+function watchRegionVisions(n) {
+  if (!location.hash.startsWith('#/r/')) return;
+  const frame = () => {
+    const towns = document.querySelectorAll('[data-testid=region-vision-town]').length;
+    if (towns >= n && document.querySelector('[data-testid=region-vision-total]')) window.__visionsAt = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
 async function draftingBench() {
   log('the document and the 新旧対照表, large');
   const { context, page } = await freshPage();
@@ -1067,6 +1129,7 @@ if (process.env.BENCH_ONLY === 'region') await only(regionBench, 'region_', 'reg
 if (process.env.BENCH_ONLY === 'merge') await only(mergeBench, 'merge_', 'merge');
 if (process.env.BENCH_ONLY === 'drafting') await only(draftingBench, 'document_', 'drafting');
 if (process.env.BENCH_ONLY === 'vision') await only(visionBench, 'vision_', 'vision');
+if (process.env.BENCH_ONLY === 'region-vision') await only(regionVisionBench, 'visions_region', 'region-vision');
 if (process.env.BENCH_ONLY === 'round') await only(async () => { await roundBench(); await roundBooksBench(); }, 'round_', 'round');
 
 if (process.env.BENCH_PROFILE) {
@@ -1291,6 +1354,7 @@ try {
   await roundBooksBench();
   await draftingBench();
   await visionBench();
+  await regionVisionBench();
   // ── the regional view: 179 towns brought in, side by side, theme search ──
   await regionBench();
 } finally {

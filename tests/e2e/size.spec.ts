@@ -72,7 +72,7 @@ test('the first visit and a dashboard visit stay within their budgets', async ({
 });
 
 // Each visit — a page loaded at its route, as a bookmark or a reload opens it — fetches
-// only the wasm files scripts/size-gate.mjs counts for it (VISITS: the parts shaped by the visit),
+// only the wasm files scripts/size-gate.mjs counts for it (GATED_VISITS: the parts shaped by the visit),
 // at most MAX_WASM_FILES_PER_VISIT, so the gate that runs without a browser counts the right files.
 test('each visit fetches only its parts, at most 30 wasm files', async ({ page, openApp, pageErrors, baseURL }) => {
   test.setTimeout(180_000);
@@ -106,6 +106,7 @@ test('each visit fetches only its parts, at most 30 wasm files', async ({ page, 
     ['dashboard', `${strategy}/dashboard`, 'dashboard'],
     ['editor', `${strategy}/edit`, 'editor'],
     ['files', `${strategy}/files`, 'files-page'],
+    ['vision', `${strategy}/vision`, 'vision-page'],
   ];
   for (const [name, hash, testid] of routes) {
     await visit(name, async () => {

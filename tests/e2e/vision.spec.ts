@@ -4,16 +4,18 @@
 // 団体コード), each previewed and taken only when confirmed, with one undo; the base birth rate
 // typed, four scenarios drawn (ECharts) each chart with its table and CSV; the 将来展望 chosen
 // with its target; a KPI (出生数) taking its target from it, and a later change of the vision
-// listed, not applied, until confirmed; the chapter 人口の将来展望 read back from the .docx; the
-// public page under `script-src 'none'`; the page at 320 px with no horizontal scroll.
+// listed, not applied, until confirmed (then the earlier target kept in its history); the
+// chapter 人口の将来展望 read back from the .docx; the public page under `script-src 'none'`; the
+// page at 320 px with no horizontal scroll.
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, SCREENSHOT_DIR } from './fixtures';
 import { enter } from './helpers';
 import { REPO_ROOT } from './paths';
 import { paragraphs, readDocx, rows, cells } from './docx';
 import { makeFolder, serve } from './published';
+import { storedStrategyOfPage } from './stored';
 
 const FIXTURES = path.join(REPO_ROOT, 'src', 'format', 'population', 'fixtures');
 const CENSUS = path.join(FIXTURES, 'census_kasou.csv');
@@ -47,7 +49,7 @@ test('the vision: census and assumptions in, four scenarios drawn, the outlook c
   await expect(page.getByTestId('vision-not-ready')).toContainText('仮定値');
 
   // A damaged paste is refused with the cell named, in Japanese and in English; nothing taken.
-  const damaged = RATES.replace('01999\t架空町\t生残率\t男\t5～9歳\t0.99', '01999\t架空町\t生残率\t男\t5～9歳\tなし');
+  const damaged = RATES.replace('01999\t架空町\t生残率\t男\t5～9歳\t0.9995', '01999\t架空町\t生残率\t男\t5～9歳\tなし');
   await page.getByTestId('vision-code').fill('01999');
   await page.getByTestId('vision-code').dispatchEvent('change');
   await page.getByTestId('vision-rates-paste').fill(damaged);
@@ -104,7 +106,15 @@ test('the vision: census and assumptions in, four scenarios drawn, the outlook c
   await shot('vision-kpi-changes');
   await page.getByTestId('vision-kpi-update').click();
   await expect(page.getByTestId('vision-kpi-changes')).toHaveCount(0);
+  // The target it replaced is kept in the series' history, as a hand revision keeps it.
+  await expect.poll(async () => {
+    const s = await storedStrategyOfPage(page);
+    const linked = s.indicators.flatMap((i: any) => i.series).filter((x: any) => x.from_vision);
+    return linked.map((x: any) => (x.target_history ?? []).map((r: any) => r.reason));
+  }, { timeout: 15_000 }).toEqual([['人口ビジョンの将来展望の見直しに伴う修正']]);
   await shot('vision-1280');
+  // The pyramid: both sides labelled with counts (no minus on the men's side).
+  await page.getByTestId('vision-pyramid-base').locator('[data-chart]').first().screenshot({ path: path.join(SCREENSHOT_DIR, 'vision-pyramid-1280.png') });
   // The filled page passes axe (WCAG 2.1 A/AA): no serious or critical violation.
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -183,5 +193,6 @@ test('the vision: census and assumptions in, four scenarios drawn, the outlook c
   await expect(page.getByTestId('vision-totals-table')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await shot('vision-320');
+  await page.getByTestId('vision-pyramid-base').locator('[data-chart]').first().screenshot({ path: path.join(SCREENSHOT_DIR, 'vision-pyramid-320.png') });
   expect(pageErrors).toEqual([]);
 });

@@ -9,7 +9,7 @@ use super::{Figure, Table, Words};
 use crate::locale::{self, tr, Language};
 use crate::model::population::{persons, Population, Projection, TargetPopulation};
 use charming::component::{Axis, Grid, Legend, LegendType};
-use charming::element::{AxisType, ItemStyle, LineStyle, Symbol};
+use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, NameLocation, Symbol};
 use charming::series::{Bar, Line, Scatter};
 use charming::Chart;
 use serde_json::json;
@@ -204,9 +204,18 @@ pub fn age_groups(scenario: &str, p: &Projection, derived: bool, w: Words) -> Fi
     Figure { chart, name, summary, table: Table { columns, rows }, patch: json!(null) }
 }
 
-/// The pyramid of one year: men to the left (drawn as negative bars, so the axis shows their
-/// counts with a minus), women to the right, the youngest at the bottom; the table has the
-/// counts as they are.
+/// The round figure at or above `m` that an axis ends at: 1, 2, 2.5 or 5 times a power of ten.
+fn axis_end(m: f64) -> f64 {
+    if m <= 0.0 || !m.is_finite() {
+        return 1.0;
+    }
+    let power = 10f64.powf(m.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|k| k * power).find(|end| *end >= m).unwrap_or(10.0 * power)
+}
+
+/// The pyramid of one year: men to the left, women to the right, the youngest at the bottom.
+/// Each sex has a grid of its own, the men's axis inverted, so both show counts as they are
+/// (no minus on the left) and end at the same figure; the table has the counts as they are.
 pub fn pyramid(p: &Population, at: u16, w: Words) -> Figure {
     let lang = w.lang;
     let n = p.open.groups();
@@ -222,28 +231,42 @@ pub fn pyramid(p: &Population, at: u16, w: Words) -> Figure {
         })
         .collect();
     let (men, women) = (tr(lang, "男性", "Men"), tr(lang, "女性", "Women"));
-    let bars = |values: &[f64], sign: i64, who: &str| {
-        values.iter().zip(&labels).map(|(v, l)| point(Some(sign * persons(*v)), &format!("{who} {l}"))).collect()
+    let bars = |values: &[f64], who: &str| {
+        values.iter().zip(&labels).map(|(v, l)| point(Some(persons(*v)), &format!("{who} {l}"))).collect()
     };
+    let end = axis_end(p.male.iter().chain(&p.female).map(|v| persons(*v) as f64).fold(0.0, f64::max));
+    let unit = tr(lang, "人", "persons");
+    // Three labels a side (0, half, the end): they fit a phone's half width too; the unit under
+    // each side's labels (at the axis' end the chart's edge would cut it off).
+    let count_axis = |grid: f64| {
+        let axis = Axis::new().type_(AxisType::Value).grid_index(grid).min(0).max(end).interval(end / 2.0);
+        axis.name(unit).name_location(NameLocation::Middle).name_gap(24)
+    };
+    let age_axis = |grid: f64| Axis::new().type_(AxisType::Category).grid_index(grid).data(labels.clone());
     let chart = Chart::new()
         .tooltip(item_tooltip())
-        .grid(Grid::new().contain_label(true).left(8).right(16).top(40).bottom(28))
+        .grid(Grid::new().contain_label(true).left(8).right("50%").top(40).bottom(44))
+        .grid(Grid::new().contain_label(true).left("50%").right(16).top(40).bottom(44))
         .legend(Legend::new().data(vec![men.to_owned(), women.to_owned()]))
-        .x_axis(Axis::new().type_(AxisType::Value).name(tr(lang, "人", "persons")))
-        .y_axis(Axis::new().type_(AxisType::Category).data(labels.clone()))
+        .x_axis(count_axis(0.0).inverse(true))
+        .x_axis(count_axis(1.0))
+        .y_axis(age_axis(0.0))
+        .y_axis(age_axis(1.0).axis_label(AxisLabel::new().show(false)))
         .series(
             Bar::new()
                 .name(men)
-                .stack("pyramid")
+                .x_axis_index(0)
+                .y_axis_index(0)
                 .item_style(ItemStyle::new().color("#1f5fa8"))
-                .data(bars(&p.male, -1, men)),
+                .data(bars(&p.male, men)),
         )
         .series(
             Bar::new()
                 .name(women)
-                .stack("pyramid")
+                .x_axis_index(1)
+                .y_axis_index(1)
                 .item_style(ItemStyle::new().color("#c2185b"))
-                .data(bars(&p.female, 1, women)),
+                .data(bars(&p.female, women)),
         );
     let columns = vec![tr(lang, "年齢", "Age").to_owned(), men.to_owned(), women.to_owned()];
     let rows = (0..n).rev().map(|g| vec![labels[g].clone(), count(p.male[g]), count(p.female[g])]).collect();
@@ -264,7 +287,13 @@ pub fn pyramid(p: &Population, at: u16, w: Words) -> Figure {
         Language::Ja => format!("人口ピラミッド（{}）", year(at, lang)),
         Language::En => format!("Population pyramid ({at})"),
     };
-    Figure { chart, name, summary, table: Table { columns, rows }, patch: json!(null) }
+    // A label that would still overlap its neighbour is left out, and the middle's 0 is written
+    // once (on the men's side).
+    let patch = json!({"xAxis": [
+        {"axisLabel": {"hideOverlap": true}},
+        {"axisLabel": {"hideOverlap": true, "showMinLabel": false}}
+    ]});
+    Figure { chart, name, summary, table: Table { columns, rows }, patch }
 }
 
 #[cfg(test)]

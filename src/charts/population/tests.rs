@@ -1,5 +1,5 @@
 //! The vision's charts by their option JSON and tables: the scenarios' lines and the target's
-//! point, the three groups stacked with shares and 高齢化率, the pyramid's signs.
+//! point, the three groups stacked with shares and 高齢化率, the pyramid's two sides.
 
 use super::*;
 use crate::charts::testing::{series, values, EN, JA};
@@ -66,9 +66,37 @@ fn the_pyramid_puts_men_left_and_women_right_and_its_table_oldest_first() {
     let p = projection(&Scenario::Ipss);
     let f = pyramid(&p.populations[0], 2060, EN);
     let option = f.option();
-    assert_eq!(values(series(&option, "Men"))[0], Some(-100.0));
+    assert_eq!(values(series(&option, "Men"))[0], Some(100.0));
     assert_eq!(values(series(&option, "Women"))[17], Some(100.0));
-    assert_eq!(option["yAxis"]["data"][17], "85+");
+    assert_eq!(option["yAxis"][0]["data"][17], "85+");
+    // The men's axis is inverted, not negative: its labels are counts, and both end alike.
+    assert_eq!(option["xAxis"][0]["inverse"], true);
+    assert_eq!((option["xAxis"][0]["min"].as_f64(), option["xAxis"][0]["max"].as_f64()), (Some(0.0), Some(100.0)));
+    assert_eq!(option["xAxis"][1]["max"], option["xAxis"][0]["max"]);
+    assert_eq!(
+        (option["xAxis"][0]["axisLabel"]["hideOverlap"].as_bool(), option["xAxis"][1]["inverse"].as_bool()),
+        (Some(true), None)
+    );
+    assert_eq!(
+        (option["xAxis"][0]["interval"].as_f64(), option["xAxis"][1]["axisLabel"]["showMinLabel"].as_bool()),
+        (Some(50.0), Some(false))
+    );
+    let unit = (option["xAxis"][1]["name"].as_str(), option["xAxis"][1]["nameLocation"].as_str());
+    assert_eq!(unit, (Some("persons"), Some("middle")), "the unit under the labels, not cut off at the end");
+    assert_eq!(
+        (option["series"][0]["xAxisIndex"].as_f64(), option["series"][1]["xAxisIndex"].as_f64()),
+        (Some(0.0), Some(1.0))
+    );
+    let all = values(series(&option, "Men")).into_iter().chain(values(series(&option, "Women")));
+    assert!(all.flatten().all(|v| v >= 0.0), "no bar is negative");
     assert_eq!(f.table.rows[0], ["85+", "100", "100"]);
     assert_eq!(f.name, "Population pyramid (2060)");
+}
+
+#[test]
+fn an_axis_ends_at_a_round_figure() {
+    assert_eq!(
+        [axis_end(100.0), axis_end(101.0), axis_end(212.0), axis_end(2600.0), axis_end(0.0)],
+        [100.0, 200.0, 250.0, 5000.0, 1.0]
+    );
 }

@@ -138,3 +138,22 @@ fn a_missing_or_unreadable_rate_is_named() {
         vec![AssumptionProblem::NoHeader]
     );
 }
+
+#[test]
+fn the_made_up_assumptions_read_with_survival_falling_with_age_and_the_open_group_low() {
+    let tsv = include_str!("fixtures/assumptions_kasou.tsv");
+    let a = read_assumptions(&from_tsv(tsv), Some("01999"), AssumptionSource::Pasted).unwrap();
+    assert_eq!(a.periods.iter().map(|p| p.start).collect::<Vec<_>>(), [2020, 2025]);
+    for p in &a.periods {
+        for s in [&p.survival_male, &p.survival_female] {
+            assert_eq!(s.len(), 18);
+            // From 35–39 on, each group reached survives less than the one before; 90+ is low.
+            assert!(s[6..].windows(2).all(|w| w[1] < w[0]), "{s:?}");
+            assert!(s[17] < 0.7 && s[0] > 0.999, "{s:?}");
+        }
+        // Young people leave at 15–24, as in a rural town.
+        assert!(p.migration_male[2] < 0.0 && p.migration_female[3] < -0.1);
+    }
+    // Women outlive men at every age.
+    assert!(a.periods[0].survival_female.iter().zip(&a.periods[0].survival_male).all(|(f, m)| f >= m));
+}

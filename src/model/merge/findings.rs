@@ -48,6 +48,10 @@ pub enum Kind {
     Hearing,
     /// An opinion heard, with the town's answer.
     Opinion,
+    /// The 地方人口ビジョン (one per strategy).
+    Vision,
+    /// A scenario of the 地方人口ビジョン.
+    Scenario,
 }
 
 /// One entity, by kind and id.

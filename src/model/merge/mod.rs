@@ -48,6 +48,8 @@ mod typed_tests;
 mod unchanged_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod unrelated_tests;
+#[cfg(test)]
+mod vision_tests;
 
 use super::{errors, validate, Problem, Strategy};
 use typed::table::Table;

@@ -105,6 +105,11 @@ static HEARING: Shape = entity(Kind::Hearing, &[]);
 /// hearing the other side removed is kept, and validation points at it.
 static OPINION: Shape = entity(Kind::Opinion, &[]);
 
+/// A scenario of the 地方人口ビジョン, matched by id: two sides' scenarios are both kept.
+static SCENARIO: Shape = entity(Kind::Scenario, &[]);
+/// The 地方人口ビジョン: its parts field by field, its scenarios by id; `chosen` names one.
+static VISION: Shape = Shape { ref_fields: &["chosen"], ..entity(Kind::Vision, &[("scenarios", &SCENARIO)]) };
+
 pub(super) static STRATEGY: Shape = Shape {
     key: KeyBy::Root,
     ..entity(
@@ -122,6 +127,7 @@ pub(super) static STRATEGY: Shape = Shape {
             ("opinions", &OPINION),
             ("publication.hidden", &REF),
             ("publication.highlights", &HIGHLIGHT),
+            ("population", &VISION),
         ],
     )
 };

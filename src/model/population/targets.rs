@@ -129,8 +129,15 @@ pub fn take_target(s: &mut Strategy, indicator: &Id, series: &Id, link: VisionTa
 }
 
 /// Sets the listed targets to the vision's figures (those it can still give, on series still
-/// linked as listed); how many changed.
-pub fn apply_target_changes(s: &mut Strategy, changes: &[TargetChange]) -> usize {
+/// linked as listed), each earlier target kept in the series' history as a hand revision keeps
+/// it: revised in fiscal year `year` (on `date`, when given) for `reason`; how many changed.
+pub fn apply_target_changes(
+    s: &mut Strategy,
+    changes: &[TargetChange],
+    year: FiscalYear,
+    date: Option<&str>,
+    reason: &str,
+) -> usize {
     let mut changed = 0;
     for c in changes {
         let Some(value) = c.becomes else { continue };
@@ -138,8 +145,11 @@ pub fn apply_target_changes(s: &mut Strategy, changes: &[TargetChange]) -> usize
         let Some(series) = ind.series.iter_mut().find(|x| x.id == c.series && x.from_vision == Some(c.link)) else {
             continue;
         };
-        series.target = Some(Target::Value { value, year: Some(FiscalYear(i32::from(c.link.year))) });
-        changed += 1;
+        let new = Target::Value { value, year: Some(FiscalYear(i32::from(c.link.year))) };
+        if series.target.as_ref() != Some(&new) {
+            series.revise_target(new, year, date.map(str::to_owned), reason.to_owned());
+            changed += 1;
+        }
     }
     changed
 }

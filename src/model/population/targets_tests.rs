@@ -1,13 +1,13 @@
 //! A KPI's target from the 将来展望: the figures of a small made-up town (every group 100,
 //! survival 1, no births, 将来展望 of 10 net migrants a year), taken, then the vision changed:
-//! the change listed, the target unchanged until it is confirmed.
+//! the change listed, the target unchanged until it is confirmed, then the earlier target kept.
 
 use super::*;
 use crate::model::population::{
     AssumptionSource, Assumptions, BasePopulation, NamedScenario, OpenAge, PeriodRates, PopulationSource, RatePoint,
     Scenario,
 };
-use crate::model::{FiscalYear, Indicator, PlanPeriod, Strategy, Target, UnknownFields};
+use crate::model::{FiscalYear, Indicator, PlanPeriod, Strategy, Target, TargetRevision, UnknownFields};
 use std::sync::Arc;
 
 fn vision(net: f64) -> PopulationVision {
@@ -92,10 +92,23 @@ fn a_later_change_of_the_vision_is_listed_and_changes_no_target_until_confirmed(
         s.indicator(&iid).unwrap().series[0].target,
         Some(Target::Value { value: 10.0, year: Some(FiscalYear(2030)) })
     );
-    assert_eq!(apply_target_changes(&mut s, &changes), 1);
+    assert!(s.indicator(&iid).unwrap().series[0].target_history.is_empty());
+    let reason = "人口ビジョンの将来展望の見直し";
+    assert_eq!(apply_target_changes(&mut s, &changes, FiscalYear(2026), Some("2026-06-01"), reason), 1);
+    let series = &s.indicator(&iid).unwrap().series[0];
+    assert_eq!(series.target, Some(Target::Value { value: 25.0, year: Some(FiscalYear(2030)) }));
+    // The target it replaced is kept as a hand revision keeps it.
     assert_eq!(
-        s.indicator(&iid).unwrap().series[0].target,
-        Some(Target::Value { value: 25.0, year: Some(FiscalYear(2030)) })
+        series.target_history,
+        vec![TargetRevision {
+            target: Target::Value { value: 10.0, year: Some(FiscalYear(2030)) },
+            year: FiscalYear(2026),
+            date: Some("2026-06-01".into()),
+            reason: reason.into(),
+        }]
     );
     assert!(target_changes(&s).is_empty());
+    // Confirming the same list again changes nothing and records nothing.
+    assert_eq!(apply_target_changes(&mut s, &changes, FiscalYear(2026), None, reason), 0);
+    assert_eq!(s.indicator(&iid).unwrap().series[0].target_history.len(), 1);
 }

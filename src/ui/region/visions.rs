@@ -7,6 +7,7 @@ use super::loaded::Loaded;
 use crate::locale::{number, tr};
 use crate::model::population::{persons, Projection};
 use crate::model::region::{region_totals, town_visions, ScenarioKind};
+use crate::ui::browser::files;
 use crate::ui::kit::panel::{column_heads, TitledPanel};
 use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
@@ -19,7 +20,11 @@ fn at(p: Option<&Projection>, year: u16) -> String {
 #[component]
 pub fn RegionVisions(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let state = use_speech();
-    let visions = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| town_visions(&d.towns())).unwrap_or_default()));
+    // Timed (shirube:region-visions) for the benchmark: every town's scenarios projected.
+    let visions = Memo::new(move |_| {
+        data.with(|d| d.as_ref().map(|d| files::timed("shirube:region-visions", || town_visions(&d.towns()))))
+            .unwrap_or_default()
+    });
     let table = move || {
         let lang = state.lang();
         let vs = visions.get();

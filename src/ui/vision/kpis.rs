@@ -7,6 +7,7 @@ use crate::model::population::{
     apply_target_changes, take_target, target_changes, vision_value, Demographic, VisionTarget, HORIZON,
 };
 use crate::model::{Id, Strategy};
+use crate::ui::browser::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::Edits;
 use crate::words::vision as words;
@@ -97,7 +98,10 @@ pub fn VisionKpis(state: Edits) -> impl IntoView {
     });
     let confirm = move |_| {
         let listed = changes.get_untracked();
-        state.try_edit(move |s| apply_target_changes(s, &listed) > 0);
+        // Kept in each series' history as a hand revision is: this fiscal year, today, why.
+        let (year, today) = (files::current_fiscal_year(), files::today());
+        let reason = state.tr("人口ビジョンの将来展望の見直しに伴う修正", "Revised with the population vision");
+        state.try_edit(move |s| apply_target_changes(s, &listed, year, Some(&today), reason) > 0);
     };
     view! {
         <div class="field-row">

@@ -162,6 +162,8 @@ impl MergeWords<'_> {
             Kind::Answer => ("照会の回答", "Answer to the round"),
             Kind::Hearing => ("意見聴取", "Hearing"),
             Kind::Opinion => ("意見聴取の意見", "Opinion heard"),
+            Kind::Vision => ("人口ビジョン", "Population vision"),
+            Kind::Scenario => ("人口ビジョンのシナリオ", "Population vision's scenario"),
         };
         tr(self.lang, ja, en)
     }

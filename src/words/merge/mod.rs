@@ -88,6 +88,8 @@ impl MergeWords<'_> {
             Kind::Answer => tr(self.lang, "照会の回答", "Answer to the round"),
             Kind::Hearing => tr(self.lang, "意見聴取", "Hearing"),
             Kind::Opinion => tr(self.lang, "意見聴取の意見", "Opinion heard"),
+            Kind::Vision => tr(self.lang, "人口ビジョン", "Population vision"),
+            Kind::Scenario => tr(self.lang, "シナリオ", "Scenario"),
         };
         let number = c.number.trim();
         let title = short(c.title.trim(), 30);
@@ -157,6 +159,12 @@ impl MergeWords<'_> {
     fn value_name(&self, kind: Kind, name: &str) -> String {
         let words = match (kind, name) {
             (Kind::Strategy, "title") => ("戦略の名前", "Title"),
+            (Kind::Vision, "base") => ("基準人口", "Base population"),
+            (Kind::Vision, "assumptions") => ("仮定値", "Assumptions"),
+            (Kind::Vision, "base_birth_rate") => ("基準年の合計特殊出生率", "Base birth rate"),
+            (Kind::Vision, "chosen") => ("将来展望とするシナリオ", "Scenario taken as the outlook"),
+            (Kind::Vision, "target") => ("目標人口", "Target population"),
+            (Kind::Scenario, "scenario") => ("シナリオの設定", "Scenario's settings"),
             (_, "title") => ("名称", "Title"),
             (_, "name") => ("名称", "Name"),
             (_, "municipality.name") => ("自治体名", "Municipality"),

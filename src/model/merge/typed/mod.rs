@@ -13,6 +13,7 @@ pub(super) mod table;
 mod values;
 pub(super) mod view;
 mod views;
+mod vision_view;
 pub(in crate::model::merge) mod written;
 
 use super::findings::{Change, ChangeKind, Concurrent, Conflict, Entity, Field, Side, Version};

@@ -1,16 +1,18 @@
 //! [`View`] for the strategy itself: the objects it merges field by field (`municipality`,
 //! `national_framework`, `publication`) are seen as dotted fields ("municipality.name"), and its
-//! lists include the ones inside them ("national_framework.goals", "publication.hidden").
+//! lists include the ones inside them ("national_framework.goals", "publication.hidden"), and
+//! the 地方人口ビジョン as a list of none or one (`vision_view`).
 
 use super::view::{collect, json_of, node, same_type, View, Viewed};
 use crate::model::merge::findings::EntryKey;
+use crate::model::population::PopulationVision;
 use crate::model::{NationalFramework, Publication, Strategy};
 use serde_json::{Map, Value};
 use std::any::Any;
 use std::sync::Arc;
 
 /// Its plain fields, by their names in the file.
-const NAMES: [&str; 17] = [
+const NAMES: [&str; 16] = [
     "id",
     "title",
     "municipality.name",
@@ -27,8 +29,6 @@ const NAMES: [&str; 17] = [
     "publication.footer",
     "publication.site_url",
     "publication.licence",
-    // The 地方人口ビジョン, merged as one value: two changes of it are one card.
-    "population",
 ];
 
 /// The objects whose fields are seen one by one.
@@ -82,10 +82,6 @@ macro_rules! field {
                 let ($a, $b) = (&$s.rating_rule, &$o.rating_rule);
                 $body
             }
-            "population" => {
-                let ($a, $b) = (&$s.population, &$o.population);
-                $body
-            }
             "publication.address" => {
                 let ($a, $b) = (&$s.publication.address, &$o.publication.address);
                 $body
@@ -133,7 +129,7 @@ fn shallow(s: &Strategy) -> Strategy {
         rounds: _,
         hearings: _,
         opinions: _,
-        population,
+        population: _,
         unknown,
     } = s;
     Strategy {
@@ -160,7 +156,7 @@ fn shallow(s: &Strategy) -> Strategy {
         rounds: Arc::default(),
         hearings: Arc::default(),
         opinions: Arc::default(),
-        population: population.clone(),
+        population: None,
         unknown: unknown.clone(),
     }
 }
@@ -276,6 +272,7 @@ impl View for Strategy {
             nodes(&self.opinions),
             nodes(&self.publication.hidden),
             nodes(&self.publication.highlights),
+            nodes(self.population.as_slice()),
         ]
     }
 
@@ -303,6 +300,7 @@ impl View for Strategy {
         let publication = Arc::make_mut(&mut s.publication);
         publication.hidden = collect(l.next());
         publication.highlights = collect(l.next());
+        s.population = collect::<Arc<PopulationVision>, Vec<_>>(l.next()).into_iter().next();
         Box::new(s)
     }
 

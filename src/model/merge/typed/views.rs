@@ -3,6 +3,7 @@
 
 use super::view::{entry_key_of, key_of, key_target, view, whole_view};
 use crate::model::merge::findings::EntryKey;
+use crate::model::population::NamedScenario;
 use crate::model::round::{Analysis, Answer, Ask, Round};
 use crate::model::{
     Actual, Department, Evaluation, Goal, Hearing, Highlight, Id, Indicator, Initiative, InitiativeYear, Measure,
@@ -104,6 +105,8 @@ view!(Evaluation {
     refs: [],
     sums: []
 });
+view!(NamedScenario { key: id, plain: [id, name, scenario], lists: [], refs: [], sums: [] });
+
 view!(Relisting { key: refers(initiative), plain: [initiative, years], lists: [], refs: [], sums: [] });
 view!(Highlight { key: refers(goal), plain: [goal, text], lists: [], refs: [], sums: [] });
 
