@@ -156,7 +156,7 @@ impl<B: Backend> Store<B> {
             let mut index = stored.unwrap_or_default();
             index.retain(|b| b.key != backup.key);
             index.push(backup.clone());
-            writes.push(Write::put(keys::BACKUP_INDEX.to_owned(), super::store::to_json(&index)?));
+            writes.push(Write::put(keys::BACKUP_INDEX.to_owned(), super::json_out::to_json(&index)?));
         }
         Ok((backup, writes))
     }

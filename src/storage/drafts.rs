@@ -57,7 +57,7 @@ fn keep<T: Serialize>(key: &str, value: &T, what: &str) -> Result<(), StorageErr
     }
     LocalStorage::set(key, value).map_err(|e| match e {
         GlooError::JsError(js) if is_quota_name(&js.name) => {
-            StorageError::full(key, &super::store::to_json(value).unwrap_or_default())
+            StorageError::full(key, &super::json_out::to_json(value).unwrap_or_default())
         }
         GlooError::JsError(js) => StorageError::Failed { detail: format!("{}: {}", js.name, js.message) },
         GlooError::SerdeError(e) => StorageError::Failed { detail: e.to_string() },

@@ -205,7 +205,7 @@ impl<B: Backend> Store<B> {
             let leaving = marks::leaving(&self.marks(id).await?, &ancestry.current, marker, now);
             let mut batch = vec![
                 Write::Expect { key: keys::head(id), value: head_text },
-                Write::put(keys::marks(id), super::store::to_json(&leaving)?),
+                Write::put(keys::marks(id), super::json_out::to_json(&leaving)?),
             ];
             let node = ancestry.named().1;
             if let Some(node) = &node {
@@ -213,7 +213,7 @@ impl<B: Backend> Store<B> {
                 let named = Named { revision: head.revision, id: node.id };
                 batch.extend([
                     Write::Expect { key: keys::named(id), value: named_text },
-                    Write::put(keys::named(id), super::store::to_json(&named)?),
+                    Write::put(keys::named(id), super::json_out::to_json(&named)?),
                     Write::put(keys::graph(id), ancestry.place.graph.bounded(&[node.id], MAX_GRAPH).stored_text()),
                 ]);
             }
@@ -483,6 +483,6 @@ impl<B: Backend> Store<B> {
         let result = Tabled::of_like(merged, &[&ours, &theirs]);
         let made =
             marks::made(&result, (&ours, &ours_marks), (&theirs, &file.marks().unwrap_or_default()), &marker, now);
-        Ok(Write::put(keys::marks(&merged.id), super::store::to_json(&made)?))
+        Ok(Write::put(keys::marks(&merged.id), super::json_out::to_json(&made)?))
     }
 }

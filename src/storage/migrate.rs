@@ -63,7 +63,7 @@ pub async fn move_data<S: Backend, T: Backend>(from: &S, to: &T, now: &str) -> R
         done.push(key.clone());
     }
     let mut batch: Vec<Write> = copies.iter().map(|(k, v)| Write::put(k, v)).collect();
-    batch.push(Write::put(keys::MOVED, super::store::to_json(&recorded)?));
+    batch.push(Write::put(keys::MOVED, super::json_out::to_json(&recorded)?));
     to.apply(batch).await?;
     // Read back: only what reads back the same counts as moved.
     for (key, value) in &copies {

@@ -48,6 +48,7 @@ mod index;
 mod indexed_db;
 mod intake_log;
 mod json_in;
+mod json_out;
 pub mod keys;
 mod lineage;
 #[cfg(target_arch = "wasm32")]

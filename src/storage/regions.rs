@@ -13,7 +13,7 @@
 //! the towns' strategies stored. Unreadable text under a region key is garbage, as everywhere:
 //! moved aside and kept, never served and never overwritten.
 
-use super::store::to_json;
+use super::json_out::to_json;
 use super::{keys, Backend, BackupReason, StorageError, Store, Write};
 use crate::model::region::Region;
 use crate::model::Id;

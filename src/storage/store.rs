@@ -2,6 +2,7 @@
 //! is only a cache of the strategy keys (rebuilt when missing, garbage or out of step).
 
 use super::decode::decode_as;
+use super::json_out::to_json;
 use super::{keys, Backend, BackendKind, MemoryBackend, StorageError};
 use crate::format::export_compact;
 use crate::model::{Counts, FiscalYear, Id, Strategy};
@@ -197,11 +198,6 @@ impl<B: Backend> Store<B> {
         }
         Err(StorageError::Failed { detail: format!("no free key for {}", make(&stamp)) })
     }
-}
-
-/// A value as the JSON text stored for it.
-pub(super) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, StorageError> {
-    serde_json::to_string(value).map_err(|e| StorageError::Failed { detail: e.to_string() })
 }
 
 #[cfg(target_arch = "wasm32")]

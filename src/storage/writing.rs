@@ -4,7 +4,8 @@
 //! from several members one after another, in one transaction (`folder::taking`).
 
 use super::decode::looks_like_envelope;
-use super::store::{to_json, Prepared};
+use super::json_out::to_json;
+use super::store::Prepared;
 use super::versions::{thin, Head, Named, Origin, Version, VersionReason};
 use super::{keys, Backend, StorageError, Store, Write};
 use crate::model::{Id, Strategy};

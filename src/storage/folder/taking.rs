@@ -49,9 +49,9 @@ impl TakenFrom<'_> {
         let key = keys::taken(&self.version.strategy.id, self.member);
         let text = match self.written {
             Some(text) => {
-                format!("{{\"id\":{},\"strategy\":{text}}}", crate::storage::store::to_json(&self.version.id)?)
+                format!("{{\"id\":{},\"strategy\":{text}}}", crate::storage::json_out::to_json(&self.version.id)?)
             }
-            None => crate::storage::store::to_json(&TakenRecordOut {
+            None => crate::storage::json_out::to_json(&TakenRecordOut {
                 id: &self.version.id,
                 strategy: &self.version.strategy,
             })?,

@@ -228,7 +228,7 @@ impl<B: Backend> Store<B> {
             head.versions.clear();
             let mut batch = vec![super::Write::Expect { key: keys::head(&id), value: Some(text) }];
             batch.extend(versions.iter().map(|k| super::Write::remove(k.as_str())));
-            batch.push(super::Write::put(keys::head(&id), super::store::to_json(&head)?));
+            batch.push(super::Write::put(keys::head(&id), super::json_out::to_json(&head)?));
             match self.backend.apply(batch).await {
                 Ok(()) => deleted += versions.len(),
                 Err(StorageError::Conflict { .. }) => {}
@@ -303,7 +303,7 @@ impl<B: Backend> Store<B> {
         let batch = vec![
             super::Write::Expect { key: keys::head(&strategy.id), value: head_text },
             super::Write::put(keys::version(&strategy.id, seq), text),
-            super::Write::put(keys::head(&strategy.id), super::store::to_json(&head)?),
+            super::Write::put(keys::head(&strategy.id), super::json_out::to_json(&head)?),
         ];
         self.backend.apply(batch).await
     }
