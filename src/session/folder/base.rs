@@ -3,8 +3,10 @@
 //! tab for one met in conflict), the own file as last written, the base the file carries — and
 //! after a criss-cross the merge of the nearest ones.
 
-use super::SyncError;
-use super::{read_file, At, FolderSync};
+use super::files::read_file;
+use super::merging::At;
+use super::reading::SyncError;
+use super::sync::FolderSync;
 use crate::format::CarriedBase;
 use crate::history::{FileVersion, MergeBase};
 use crate::model::VersionId;

@@ -10,26 +10,13 @@
 //! takes the change (the planning section meets it in its own reading, from whichever file
 //! brings it).
 
-use super::{Decided, FolderReading, FolderSync, Member, MemberStanding};
-use crate::format::Imported;
+use super::decide::Decided;
+use super::reading::{FolderReading, HeldBack, Member, MemberStanding};
+use super::sync::FolderSync;
 use crate::model::round::{confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::{Role, Strategy};
 use crate::session::Notice;
 use crate::storage::{Backend, KnownVersion, Store};
-
-/// A member's version held back because it changes confirmed values.
-#[derive(Clone, Debug)]
-pub struct HeldBack {
-    pub file: String,
-    /// The member's name (or their member id, when their file gives none).
-    pub by: String,
-    pub imported: Imported,
-    /// This browser's strategy the changes were found against.
-    pub ours: Strategy,
-    /// What taking their version would store (the merge's result, or their version itself).
-    pub merged: Strategy,
-    pub changes: Vec<ConfirmedChange>,
-}
 
 impl FolderSync {
     /// Whether this member's readings hold back changes to confirmed values.

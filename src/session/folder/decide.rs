@@ -3,8 +3,9 @@
 //! (「佐藤さんとの競合を選んで統合」). It reaches the member as a version to take as it is, and
 //! their card goes too, whichever side was chosen.
 
+use super::reading::{Conflicted, FolderReading, Member, MemberStanding};
+use super::sync::FolderSync;
 use super::undo::their_changes;
-use super::{Conflicted, FolderReading, FolderSync, Member, MemberStanding};
 use crate::model::merge::edited::summary;
 use crate::model::merge::Side;
 use crate::model::VersionId;

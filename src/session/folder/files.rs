@@ -1,6 +1,7 @@
 //! A member's file read through the import's checks, with the text its version is named by.
 
-use super::{FileRefusal, MemberFile, RefusedFile};
+use super::reading::{FileRefusal, RefusedFile};
+use super::sync::MemberFile;
 use crate::format::{self, Opened};
 use crate::model::Id;
 use crate::session::stopwatch::Stopwatch;

@@ -4,7 +4,8 @@
 //! or take made is the next file's "ours" as it was marked ([`MarksAtHand`]): a reading of ten files
 //! reads and marks each version it makes once, not twice.
 
-use super::{FolderSync, SyncError};
+use super::reading::SyncError;
+use super::sync::FolderSync;
 use crate::format::Imported;
 use crate::history;
 use crate::history::marks::Sides;
@@ -15,14 +16,6 @@ use crate::storage::{Ancestry, Backend, Store};
 
 /// The step a folder's reading times the marks' work under.
 const STEP: &str = "shirube:folder-marks";
-
-/// The marks a reading made: of the version about to be staged, and of the last version it
-/// made, with that version as the marks read it.
-#[derive(Debug, Default)]
-pub(super) struct MarksAtHand {
-    to_stage: Option<Provenance>,
-    last: Option<(Strategy, Tabled, Provenance)>,
-}
 
 impl FolderSync {
     /// This browser's marks of its current version, made now, and the file's: `None` when the

@@ -4,9 +4,9 @@
 //! staged with its marks, what cannot be taken is a card.
 
 use super::reading::{
-    self, Conflicted, FileRefusal, FolderReading, Member, MemberStanding, RefusedFile, SyncError, Taken,
+    self, Conflicted, FileRefusal, FolderReading, HeldBack, Member, MemberStanding, RefusedFile, SyncError, Taken,
 };
-use super::{FolderSync, HeldBack, MemberFile};
+use super::sync::{FolderSync, MemberFile};
 use crate::format::{FileTop, Imported};
 use crate::history::{FileVersion, MergeBase, MergeStart};
 use crate::model::merge::edited::summary;

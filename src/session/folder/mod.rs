@@ -44,92 +44,31 @@ pub mod schedule;
 mod staging;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod staging_tests;
+mod sync;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 mod tops;
 mod undo;
 mod whole;
 
-pub use confirmed::{decide_confirmed, HeldBack};
+pub use confirmed::decide_confirmed;
 pub use decide::{decide, Decided};
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 pub use reading::{
-    by_section, Conflicted, FileRefusal, FolderReading, Member, MemberStanding, RefusedFile, SyncError, Taken,
-    AWAY_DAYS,
+    by_section, Conflicted, FileRefusal, FolderReading, HeldBack, Member, MemberStanding, RefusedFile, SyncError,
+    Taken, AWAY_DAYS,
 };
+pub use sync::{FolderSync, Me};
 pub use undo::undo;
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use files::read_file;
 use merging::At;
-use tops::{SeenTop, Verified};
 
-use crate::format::{self, Author, Imported, MAX_FILE_BYTES};
-use crate::model::{Id, VersionId};
+use crate::format::{self, MAX_FILE_BYTES};
+use crate::model::Id;
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{Backend, Folder, FolderEntry, KnownVersion, Staged, StorageError, Store};
-
-/// This browser's member: the id made once per browser profile ([`new_member_id`]), the
-/// name the person gave and the section they said they work in (kept in the preferences).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Me {
-    pub id: String,
-    pub name: String,
-    pub role: Option<crate::model::Role>,
-}
-
-impl Me {
-    fn author(&self) -> Author {
-        Author { id: self.id.clone(), name: self.name.clone(), role: self.role.clone() }
-    }
-}
-
-/// A member's file of this strategy, read and checked.
-struct MemberFile {
-    file: String,
-    member: String,
-    bytes: usize,
-    imported: Imported,
-    /// The strategy's JSON as the file holds it, and that text's hash (for a file of the
-    /// current format: see `format::written_strategy`).
-    written: Option<(String, VersionId)>,
-}
-
-/// One strategy's sync with a folder, as one browser tab runs it: who this member is, and
-/// what the last reading and writing left to remember (the version in the own file and its
-/// content, for the next write's base; each file's top as last read).
-#[derive(Debug)]
-pub struct FolderSync {
-    pub me: Me,
-    pub strategy: Id,
-    /// The id of the version in the own file, as last read or written.
-    written: Option<VersionId>,
-    /// Versions at hand whole: the own file's, as last written or read.
-    known: Vec<KnownVersion>,
-    /// The version last taken from (or met in conflict with) each member, by member id: a
-    /// later file of theirs is most likely merged from it. Kept in storage too when taken
-    /// (`storage::TakenFrom`, in the batch that stores what was taken), in this tab only when met in conflict (nothing is stored before
-    /// the user decides).
-    last_taken: Vec<(String, KnownVersion)>,
-    /// The members' files' tops, as last read.
-    seen: Vec<SeenTop>,
-    /// The members' files read whole and found good (`tops::Verified`).
-    verified: Vec<Verified>,
-    /// The versions found as a merge's base during this reading (read from the history, or
-    /// carried by a file), and those it replaced and has not stored yet: most members' files
-    /// are merged from the same one.
-    bases: Vec<KnownVersion>,
-    /// The versions this reading took and has not stored yet (stored together).
-    staged: Staged,
-    /// How much text a reading stages before it stores it (`storage::STAGED_BYTES`; less in
-    /// tests, to store mid-reading).
-    staged_bytes: usize,
-    /// The marks of the version about to be staged, and of the last one made (`marks`).
-    marks: marks::MarksAtHand,
-    /// This browser's name in the marks of where values were last set (`Store::marker`: one
-    /// name on every path that marks, read at each reading).
-    marker: String,
-}
 
 impl FolderSync {
     pub fn new(me: Me, strategy: Id) -> FolderSync {
@@ -144,7 +83,7 @@ impl FolderSync {
             bases: Vec::new(),
             staged: Staged::default(),
             staged_bytes: crate::storage::STAGED_BYTES,
-            marks: marks::MarksAtHand::default(),
+            marks: sync::MarksAtHand::default(),
             marker: String::new(),
         }
     }
@@ -255,7 +194,7 @@ impl FolderSync {
         let written = self.written;
         self.known.retain(|k| written == Some(k.id));
         self.bases.clear();
-        self.marks = marks::MarksAtHand::default();
+        self.marks = sync::MarksAtHand::default();
         self.staged = Staged::holding(self.staged_bytes);
         if !whole.is_empty() {
             let ancestry =
@@ -290,7 +229,7 @@ impl FolderSync {
                 other => other?,
             }
             // The marks' copies of the last version freed now, not at the next (quiet) poll.
-            clock.timed("shirube:folder-free", || self.marks = marks::MarksAtHand::default());
+            clock.timed("shirube:folder-free", || self.marks = sync::MarksAtHand::default());
             // In step: said against the version stored after every merge.
             for m in &mut reading.members {
                 if m.standing == MemberStanding::Behind && m.version.is_some() && ancestry.place.id == m.version {

@@ -4,10 +4,25 @@
 use crate::format::{FileTop, ImportError, Imported};
 use crate::model::merge::edited::Edit;
 use crate::model::merge::Merge;
-use crate::model::Id;
+use crate::model::round::ConfirmedChange;
 use crate::model::Timestamp;
+use crate::model::{Id, Strategy};
 use crate::storage::{FolderError, StorageError};
 use std::sync::Arc;
+
+/// A member's version held back because it changes confirmed values.
+#[derive(Clone, Debug)]
+pub struct HeldBack {
+    pub file: String,
+    /// The member's name (or their member id, when their file gives none).
+    pub by: String,
+    pub imported: Imported,
+    /// This browser's strategy the changes were found against.
+    pub ours: Strategy,
+    /// What taking their version would store (the merge's result, or their version itself).
+    pub merged: Strategy,
+    pub changes: Vec<ConfirmedChange>,
+}
 
 /// Why a member's file changed nothing.
 #[derive(Clone, Debug, PartialEq)]
@@ -183,7 +198,7 @@ pub struct FolderReading {
     pub taken: Vec<Taken>,
     pub conflicts: Vec<Conflicted>,
     /// Versions held back because they change confirmed values (`super::HeldBack`).
-    pub held_back: Vec<super::HeldBack>,
+    pub held_back: Vec<HeldBack>,
     /// Something was stored (the open strategy is to follow it).
     pub stored: bool,
     /// The last version stored, and its revision (when something was): the open strategy

@@ -3,7 +3,8 @@
 //! sooner, when they hold a lot) — ten members' versions, of a town's strategy or a large one,
 //! cost one write, not ten.
 
-use super::{FolderReading, FolderSync, MemberStanding, SyncError, Taken};
+use super::reading::{FolderReading, MemberStanding, SyncError, Taken};
+use super::sync::FolderSync;
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, KnownVersion, Store};
 

@@ -8,26 +8,10 @@
 //! change), through the import's checks, and only then trusted by its top ([`Verified`]); a
 //! quiet poll of files unchanged since still reads tops only.
 
-use super::FolderSync;
+use super::reading::Member;
+use super::sync::{FolderSync, SeenTop, Verified};
 use crate::format::{self, peek_top, FileTop, TOP_BYTES};
 use crate::storage::{Folder, FolderEntry, FolderError};
-
-/// A member file's top as last read, with the size and time it had then.
-#[derive(Clone, Debug)]
-pub(super) struct SeenTop {
-    pub file: String,
-    bytes: u64,
-    modified: u64,
-    top: FileTop,
-}
-
-/// A member file read whole and found good, at the size and time the folder gave then.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Verified {
-    file: String,
-    bytes: u64,
-    modified: Option<u64>,
-}
 
 impl Verified {
     pub(super) fn of(entry: &FolderEntry) -> Verified {
@@ -43,7 +27,7 @@ impl FolderSync {
     }
 
     /// Forgets the tops and checks of files no longer listed (`own`'s top is kept).
-    pub(super) fn forget_gone(&mut self, members: &[super::Member], own: &str) {
+    pub(super) fn forget_gone(&mut self, members: &[Member], own: &str) {
         self.seen.retain(|s| members.iter().any(|m| m.file == s.file) || s.file == own);
         self.verified.retain(|v| members.iter().any(|m| m.file == v.file));
     }

@@ -2,7 +2,10 @@
 //! folder: the strategies the folder holds members' files of, and one taken whole
 //! from its most complete file, with its lineage, so that later merges find their base.
 
-use super::{name_of, read_file, MemberFile, Name, RefusedFile, SyncError};
+use super::files::read_file;
+use super::names::{name_of, Name};
+use super::reading::{RefusedFile, SyncError};
+use super::sync::MemberFile;
 use crate::history::FileVersion;
 use crate::history::Graph;
 use crate::model::{Id, Strategy, VersionId};
