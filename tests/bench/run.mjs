@@ -631,12 +631,7 @@ async function regionBench() {
   for (let run = 0; run < RUNS.regions; run++) {
     const { context, page } = await freshPage();
     await context.addInitScript(watchRegionRows, n);
-    await page.goto(BASE);
-    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
-    await page.getByTestId('region-name-input').fill('しるべ総合振興局管内');
-    await page.getByTestId('create-region').click();
-    await page.waitForSelector('[data-testid=region-empty]');
-    const id = await page.evaluate(() => location.hash.split('/')[2]);
+    const id = await newRegion(page);
     // Checked once a frame (a frame is when the page shows what changed), from the change event
     // on: the progress bar, the results of all n files, the table's n rows.
     await page.evaluate((n) => {
@@ -868,12 +863,7 @@ async function regionVisionBench() {
   const { context, page } = await freshPage();
   try {
     await context.addInitScript(watchRegionVisions, n);
-    await page.goto(BASE);
-    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
-    await page.getByTestId('region-name-input').fill('しるべ総合振興局管内');
-    await page.getByTestId('create-region').click();
-    await page.waitForSelector('[data-testid=region-empty]');
-    const id = await page.evaluate(() => location.hash.split('/')[2]);
+    const id = await newRegion(page);
     await page.getByTestId('region-files').setInputFiles(paths);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=region-result]').length >= n, n, { timeout: 300_000 });
     // The bring-in's writes done before the region is opened anew.
@@ -1064,6 +1054,16 @@ async function mergeBench() {
     notes.merge_large_preview = r.summary;
     await context.close();
   }
+}
+
+/** A new empty region made through the page (its name the bench's): its id. */
+async function newRegion(page) {
+  await page.goto(BASE);
+  await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+  await page.getByTestId('region-name-input').fill('しるべ総合振興局管内');
+  await page.getByTestId('create-region').click();
+  await page.waitForSelector('[data-testid=region-empty]');
+  return page.evaluate(() => location.hash.split('/')[2]);
 }
 
 /** Imports of "large" and "huge" through the file input, cold and again, beside JSON.parse of the same text. */

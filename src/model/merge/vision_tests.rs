@@ -4,8 +4,7 @@
 use super::edits::town;
 use super::*;
 use crate::model::population::{
-    standard_scenarios, BasePopulation, OpenAge, PopulationSource, PopulationVision, RatePoint, Scenario,
-    TargetPopulation,
+    standard_scenarios, BasePopulation, PopulationVision, RatePoint, Scenario, TargetPopulation,
 };
 use crate::model::*;
 use std::sync::Arc;
@@ -13,18 +12,10 @@ use std::sync::Arc;
 /// 北本市-sized made up (架空): 100 in every group, the four standard scenarios, the last chosen.
 fn with_vision() -> Strategy {
     let mut s = town();
-    let n = OpenAge::From85.groups();
     let names = ["社人研推計準拠", "出生率上昇", "社会移動均衡", "将来展望"].map(String::from);
     let scenarios = standard_scenarios(2020, names);
     s.population = Some(Arc::new(PopulationVision {
-        base: Some(BasePopulation {
-            year: 2020,
-            source: PopulationSource::Census,
-            open: OpenAge::From85,
-            male: vec![100; n],
-            female: vec![100; n],
-            unknown: UnknownFields::new(),
-        }),
+        base: Some(BasePopulation::flat(2020, 100)),
         base_birth_rate: Some(1.4),
         chosen: Some(scenarios[3].id.clone()),
         scenarios,

@@ -4,8 +4,7 @@
 
 use super::*;
 use crate::model::population::{
-    AssumptionSource, Assumptions, BasePopulation, NamedScenario, OpenAge, PeriodRates, PopulationSource, RatePoint,
-    Scenario,
+    AssumptionSource, Assumptions, BasePopulation, NamedScenario, OpenAge, PeriodRates, RatePoint, Scenario,
 };
 use crate::model::{FiscalYear, Indicator, PlanPeriod, Strategy, Target, TargetRevision, UnknownFields};
 use std::sync::Arc;
@@ -31,14 +30,7 @@ fn vision(net: f64) -> PopulationVision {
         },
     };
     PopulationVision {
-        base: Some(BasePopulation {
-            year: 2020,
-            source: PopulationSource::Census,
-            open: OpenAge::From85,
-            male: vec![100; n],
-            female: vec![100; n],
-            unknown: UnknownFields::new(),
-        }),
+        base: Some(BasePopulation::flat(2020, 100)),
         assumptions: Some(Assumptions {
             source: AssumptionSource::Pasted,
             periods: vec![period],

@@ -66,6 +66,21 @@ pub struct BasePopulation {
 }
 
 impl BasePopulation {
+    /// A census with `each` persons in every group of both sexes at `year` (85 and over the
+    /// open group): what tests build on.
+    #[cfg(test)]
+    pub fn flat(year: u16, each: u32) -> BasePopulation {
+        let n = OpenAge::From85.groups();
+        BasePopulation {
+            year,
+            source: PopulationSource::Census,
+            open: OpenAge::From85,
+            male: vec![each; n],
+            female: vec![each; n],
+            unknown: UnknownFields::new(),
+        }
+    }
+
     /// The counts as a population to project (checks the group count).
     pub fn population(&self) -> Option<Population> {
         let n = self.open.groups();

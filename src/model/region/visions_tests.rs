@@ -2,8 +2,7 @@
 
 use super::*;
 use crate::model::population::{
-    AssumptionSource, Assumptions, BasePopulation, NamedScenario, OpenAge, PeriodRates, PopulationSource,
-    PopulationVision,
+    AssumptionSource, Assumptions, BasePopulation, NamedScenario, OpenAge, PeriodRates, PopulationVision,
 };
 use crate::model::{FiscalYear, Id, PlanPeriod, UnknownFields};
 use std::sync::Arc;
@@ -22,14 +21,7 @@ fn town(name: &str, each: u32, base_year: u16) -> Strategy {
     };
     let scenario = |id: &str, scenario| NamedScenario { id: Id::from(id), name: id.into(), scenario };
     let v = PopulationVision {
-        base: Some(BasePopulation {
-            year: base_year,
-            source: PopulationSource::Census,
-            open: OpenAge::From85,
-            male: vec![each; n],
-            female: vec![each; n],
-            unknown: UnknownFields::new(),
-        }),
+        base: Some(BasePopulation::flat(base_year, each)),
         assumptions: Some(Assumptions {
             source: AssumptionSource::Pasted,
             periods: vec![rates],
