@@ -14,9 +14,9 @@ pub enum Contents {
     Left,
 }
 
-/// When and by whom a document is made.
+/// When and by whom a document is issued (made).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Made {
+pub struct Issued {
     /// The town, the file's author and the issuer under the title.
     pub town: String,
     /// The time it is made, ISO 8601 (「2026-12-10T00:12:00.000Z」).
@@ -26,13 +26,13 @@ pub struct Made {
 /// The file's properties: its title, the town and the time it was made.
 pub struct Properties<'a> {
     pub title: &'a str,
-    pub made: &'a Made,
+    pub made: &'a Issued,
 }
 
 /// The date and issuer line: the month made in the years' style, then the town
 /// (「令和8年12月　北本市」, 「2026年12月　北本市」). The month is Japan's (UTC+9): a document made
 /// on the morning of 1 December is December's, though its time is still November's in UTC.
-pub fn issue_line(made: &Made, style: YearStyle) -> String {
+pub fn issue_line(made: &Issued, style: YearStyle) -> String {
     const JAPAN: u64 = 9 * 3600;
     let at = crate::model::Timestamp::parse(&made.at)
         .and_then(|t| t.unix_seconds())
@@ -53,7 +53,7 @@ pub fn issue_line(made: &Made, style: YearStyle) -> String {
 }
 
 /// The line as a paragraph, set to the right as towns set it.
-pub fn issue_paragraph(made: &Made, style: YearStyle) -> Paragraph {
+pub fn issue_paragraph(made: &Issued, style: YearStyle) -> Paragraph {
     Paragraph::new().align(AlignmentType::Right).add_run(Run::new().add_text(text::clean(&issue_line(made, style))))
 }
 

@@ -39,7 +39,7 @@ fn the_strategys_document_has_page_numbers_a_date_line_and_its_properties() {
 #[test]
 fn every_document_has_page_numbers_and_names_its_town_and_time() {
     let s = town();
-    let other = Made { town: "北本市 & <市>".into(), at: "not a time".into() };
+    let other = Issued { town: "北本市 & <市>".into(), at: "not a time".into() };
     let documents = [
         opinions_document(&s, None, &made()).unwrap(),
         opinions_document(&s, None, &other).unwrap(),
@@ -64,7 +64,7 @@ fn every_document_has_page_numbers_and_names_its_town_and_time() {
 #[test]
 fn the_date_line_gives_the_month_in_japan() {
     use crate::locale::YearStyle;
-    let made = |at: &str| super::Made { town: "北本市".into(), at: at.into() };
+    let made = |at: &str| super::Issued { town: "北本市".into(), at: at.into() };
     let line = |at: &str, style| super::issue_line(&made(at), style);
     assert_eq!(line("2026-11-30T20:00:00.000Z", YearStyle::Japanese), "令和8年12月　北本市");
     assert_eq!(line("2026-11-30T20:00:00Z", YearStyle::Western), "2026年12月　北本市");

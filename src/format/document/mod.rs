@@ -46,7 +46,7 @@ mod tests;
 mod text;
 mod word;
 
-pub use issue::{issue_line, Contents, Made};
+pub use issue::{issue_line, Contents, Issued};
 pub use opinions::opinions_document;
 
 use crate::locale::YearStyle;
@@ -65,7 +65,7 @@ pub struct DocxError(pub String);
 pub fn strategy_document(
     s: &Strategy,
     style: YearStyle,
-    made: &Made,
+    made: &Issued,
     contents: Contents,
 ) -> Result<Vec<u8>, DocxError> {
     let figures = crate::format::measure_tree::figures(s);

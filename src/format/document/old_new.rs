@@ -56,7 +56,7 @@ pub fn old_new_document(
     old_name: &str,
     table: &Comparison,
     style: YearStyle,
-    made: &super::Made,
+    made: &super::Issued,
 ) -> Result<Vec<u8>, DocxError> {
     let heading = format!("{}　新旧対照表", title.trim());
     let widths = [TEXT_WIDTH * 18 / 100, TEXT_WIDTH * 37 / 100, TEXT_WIDTH * 37 / 100];

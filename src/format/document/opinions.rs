@@ -4,7 +4,7 @@
 //! 意見の要旨 | 対応 | 市の考え方, opinions gathered into one answer in one row, its header row
 //! repeated on every page. Written from `format::opinions::answer_sheets`, which holds no sender.
 
-use super::issue::{Made, Properties};
+use super::issue::{Issued, Properties};
 use super::look::{self, TEXT_WIDTH};
 use super::text;
 use super::DocxError;
@@ -24,7 +24,7 @@ fn subject(s: &Strategy, sheets: &[AnswerSheet]) -> String {
 
 /// The opinions of a hearing (every hearing's with opinions when `None`) as the bytes of a .docx,
 /// made by `made`.
-pub fn opinions_document(s: &Strategy, hearing: Option<&Id>, made: &Made) -> Result<Vec<u8>, DocxError> {
+pub fn opinions_document(s: &Strategy, hearing: Option<&Id>, made: &Issued) -> Result<Vec<u8>, DocxError> {
     let sheets = answer_sheets(s, hearing);
     let title = subject(s, &sheets);
     let mut docx = look::page(Docx::new()).add_paragraph(text::styled("Title", &title));

@@ -8,8 +8,8 @@ use std::io::{Cursor, Read};
 use std::sync::Arc;
 
 /// Made by the made-up town on 10 December 2026.
-pub(super) fn made() -> Made {
-    Made { town: "しるべ町".into(), at: "2026-12-10T00:12:00.000Z".into() }
+pub(super) fn made() -> Issued {
+    Issued { town: "しるべ町".into(), at: "2026-12-10T00:12:00.000Z".into() }
 }
 
 /// A paragraph (its style and text) or a table (its rows of cells' text, lines joined by "\n",

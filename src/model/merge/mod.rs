@@ -52,7 +52,7 @@ mod unrelated_tests;
 mod vision_tests;
 
 use super::{errors, validate, Problem, Strategy};
-use typed::table::Table;
+use typed::table::TypedTable;
 
 pub use findings::{
     Change, ChangeKind, Concurrent, Conflict, ConflictKind, Crumb, Entity, EntryKey, Field, Kind, Side, Version,
@@ -94,7 +94,7 @@ pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
 /// [`merge`], with a card for each of the `concurrent` values.
 pub fn merge_with(base: &Strategy, concurrent: &Concurrent, ours: &Strategy, theirs: &Strategy) -> Merge {
     let unchanged = set_aside(base, ours, theirs, None, concurrent);
-    let [b, o, t] = [base, ours, theirs].map(|s| Table::of(&unchanged.stand_ins(s)));
+    let [b, o, t] = [base, ours, theirs].map(|s| TypedTable::of(&unchanged.stand_ins(s)));
     merge_tables([b, o, t], ours, unchanged, typed::Unknown::at(concurrent))
 }
 
@@ -119,8 +119,8 @@ fn set_aside(
 /// differently, and everything only one of them holds, is a conflict whose common version is
 /// [`Version::Unknown`]; what both hold alike is kept.
 pub fn merge_unrelated(ours: &Strategy, theirs: &Strategy) -> Merge {
-    let [o, t] = [ours, theirs].map(Table::of);
-    merge_tables([Table::default(), o, t], ours, unchanged::Unchanged::default(), typed::Unknown::Everywhere)
+    let [o, t] = [ours, theirs].map(TypedTable::of);
+    merge_tables([TypedTable::default(), o, t], ours, unchanged::Unchanged::default(), typed::Unknown::Everywhere)
 }
 
 /// The same merge, listing only `listed`'s changes ([`Merge::taken`] for the file's,
@@ -145,7 +145,7 @@ pub fn begin_listing<'a>(
     concurrent: &Concurrent,
 ) -> ListingBegun<'a> {
     let unchanged = set_aside(base, ours, theirs, Some(listed.other()), concurrent);
-    let base = Table::of(&unchanged.stand_ins(base));
+    let base = TypedTable::of(&unchanged.stand_ins(base));
     ListingBegun { ours, theirs, listed, unchanged, base, unknown: typed::Unknown::at(concurrent) }
 }
 
@@ -155,13 +155,13 @@ pub struct ListingBegun<'a> {
     theirs: &'a Strategy,
     listed: Side,
     unchanged: unchanged::Unchanged,
-    base: Table,
+    base: TypedTable,
     unknown: typed::Unknown,
 }
 
 impl ListingBegun<'_> {
     pub fn finish(self) -> Merge {
-        let [o, t] = [self.ours, self.theirs].map(|s| Table::of(&self.unchanged.stand_ins(s)));
+        let [o, t] = [self.ours, self.theirs].map(|s| TypedTable::of(&self.unchanged.stand_ins(s)));
         let mut m = merge_tables([self.base, o, t], self.ours, self.unchanged, self.unknown);
         match self.listed {
             Side::Ours => m.taken.clear(),
@@ -172,7 +172,7 @@ impl ListingBegun<'_> {
 }
 
 fn merge_tables(
-    [b, o, t]: [Table; 3],
+    [b, o, t]: [TypedTable; 3],
     ours: &Strategy,
     unchanged: unchanged::Unchanged,
     unknown: typed::Unknown,
@@ -191,7 +191,7 @@ fn merge_tables(
 /// [`merge`] with nothing set aside: every item read (what the set-aside is checked against).
 #[cfg(all(test, not(target_arch = "wasm32")))]
 fn merge_whole(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    let [b, o, t] = [base, ours, theirs].map(Table::of);
+    let [b, o, t] = [base, ours, theirs].map(TypedTable::of);
     merge_tables([b, o, t], ours, unchanged::Unchanged::default(), typed::Unknown::Nowhere)
 }
 

@@ -27,8 +27,8 @@ fn has_errors(s: &Strategy) -> bool {
 /// The values (of items all three versions have) that one side changed and the other did not:
 /// the merged strategy has that side's value. Both changed differently: a conflict says so.
 fn check_values(base: &Strategy, ours: &Strategy, theirs: &Strategy, m: &Merge) -> Result<(), TestCaseError> {
-    let (fb, fo, ft) = (Table::of(base), Table::of(ours), Table::of(theirs));
-    let (fm, tt) = (Table::of(&m.strategy()), Table::of(theirs));
+    let (fb, fo, ft) = (TypedTable::of(base), TypedTable::of(ours), TypedTable::of(theirs));
+    let (fm, tt) = (TypedTable::of(&m.strategy()), TypedTable::of(theirs));
     for (k, b) in &fb.items {
         let (Some(o), Some(t)) = (fo.items.get(k), ft.items.get(k)) else { continue };
         let (bj, oj, tj) = (b.node.json(), o.node.json(), t.node.json());

@@ -5,7 +5,7 @@
 use super::edits::{edited, town};
 use super::key::Key;
 use super::proptests::edits;
-use super::typed::table::Table;
+use super::typed::table::TypedTable;
 use super::*;
 use crate::model::{Goal, GoalKind, Measure, Strategy};
 use proptest::prelude::*;
@@ -15,7 +15,7 @@ use std::sync::Arc;
 /// Each item's parent and values, and the members of each of its lists (their order aside: a
 /// merge with no common version takes the file's order, as every merge does where moves cross).
 fn content(s: &Strategy) -> BTreeMap<Key, String> {
-    let flat = Table::of(s);
+    let flat = TypedTable::of(s);
     let mut out = BTreeMap::new();
     for (key, item) in &flat.items {
         let mut children: Vec<Vec<&Key>> = item.children.iter().map(|c| c.iter().collect()).collect();

@@ -35,7 +35,7 @@ crate::ui::browser::parts::split!(document_writer, load: load_document_writer_pa
     pub async fn document_writer_part(s: Strategy, what: Document) -> Result<Vec<u8>, DocxError> {
         use crate::format::document;
         // Made by the town, now: the file's properties and the date line say so.
-        let made = document::Made { town: s.municipality.name.trim().to_owned(), at: crate::ui::browser::files::now() };
+        let made = document::Issued { town: s.municipality.name.trim().to_owned(), at: crate::ui::browser::files::now() };
         match what {
             Document::OldNew(any) => match any.downcast::<OldNewDocument>() {
                 Ok(d) => crate::ui::browser::files::timed("shirube:old-new-write", || {

@@ -7,13 +7,13 @@ use super::{Provenance, Seen, Tabled, Tables};
 use crate::model::merge::findings::{Concurrent, PARENT};
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::build_strategy;
-use crate::model::merge::typed::table::{Item, Table};
+use crate::model::merge::typed::table::{TableItem, TypedTable};
 use crate::model::Strategy;
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 use std::sync::Arc;
 
-type Items = HashMap<Key, Arc<Item>>;
+type Items = HashMap<Key, Arc<TableItem>>;
 
 /// Whose value the base of a merge of ours (marks `o`) and theirs (marks `t`) takes at one
 /// place where they differ (`ov`, `tv`: the values' hashes, 0 when not there).
@@ -75,7 +75,7 @@ impl Exact<'_> {
     /// The base, or `None` when it does not build (a bug: the one at hand is used, as before).
     fn of(&mut self, approx: &Strategy, ours: &Tabled, theirs: &Tabled) -> Option<Strategy> {
         let (o, t) = (self.o, self.t);
-        let (tb, to, tt) = (Table::of(approx), &ours.table, &theirs.table);
+        let (tb, to, tt) = (TypedTable::of(approx), &ours.table, &theirs.table);
         self.items = tb.items.clone();
         let mut order: Vec<Key> = tb.order.clone();
         let mut added = rustc_hash::FxHashSet::default();
@@ -125,7 +125,7 @@ impl Exact<'_> {
                 (None, None) => {}
             }
             let (Some(io), Some(it), Some(ib)) = (io, it, self.items.get(key).cloned()) else { continue };
-            let (item, undecided) = self.decided(key, &here, Item::clone(&ib), (io, it));
+            let (item, undecided) = self.decided(key, &here, TableItem::clone(&ib), (io, it));
             match put_in && undecided {
                 true => self.take(key, None),
                 false if alike(&ib, &item) => {}
@@ -141,7 +141,7 @@ impl Exact<'_> {
     }
 
     /// The base holds `key` as `item` holds it (not at all: `None`).
-    fn take(&mut self, key: &Key, item: Option<&Arc<Item>>) {
+    fn take(&mut self, key: &Key, item: Option<&Arc<TableItem>>) {
         match item {
             Some(i) => self.put(key, i.clone()),
             None => self.changed |= self.items.remove(key).is_some(),
@@ -149,14 +149,20 @@ impl Exact<'_> {
     }
 
     /// The base holds `key` as `item`.
-    fn put(&mut self, key: &Key, item: Arc<Item>) {
+    fn put(&mut self, key: &Key, item: Arc<TableItem>) {
         let before = self.items.insert(key.clone(), item);
         self.changed |= !before.is_some_and(|b| Arc::ptr_eq(&b, &self.items[key]));
     }
 
     /// The base's `item` (of `key`, at `here`) with every value the two sides (`io`, `it`) hold
     /// differently set as the marks decide, and whether any stayed undecided.
-    fn decided(&mut self, key: &Key, here: &Places, mut item: Item, (io, it): (&Item, &Item)) -> (Item, bool) {
+    fn decided(
+        &mut self,
+        key: &Key,
+        here: &Places,
+        mut item: TableItem,
+        (io, it): (&TableItem, &TableItem),
+    ) -> (TableItem, bool) {
         let (o, t) = (self.o, self.t);
         let mut undecided = false;
         let (jo, jt) = (io.node.json(), it.node.json());
@@ -231,12 +237,12 @@ impl Exact<'_> {
     /// remover had not seen (or changed since marked) named [`Concurrent`], so that the merge
     /// sees a removal of something edited — a card — even when the base at hand never held the
     /// item or holds the keeper's value.
-    fn edited_since_removal(&mut self, key: &Key, kept: &Item, keeper: &Provenance, remover: &Provenance) {
+    fn edited_since_removal(&mut self, key: &Key, kept: &TableItem, keeper: &Provenance, remover: &Provenance) {
         let here = Places::of(key);
         if !matches!(remover.current(here.at(""), 0), Ok(Some(d)) if !keeper.has_seen(&d)) {
             return;
         }
-        let mut item = self.items.get(key).map_or_else(|| Item::clone(kept), |b| Item::clone(b));
+        let mut item = self.items.get(key).map_or_else(|| TableItem::clone(kept), |b| TableItem::clone(b));
         item.parent = kept.parent.clone();
         item.slot = kept.slot;
         let (jk, jb) = (kept.node.json(), item.node.json());
@@ -258,7 +264,7 @@ impl Exact<'_> {
 }
 
 /// Whether two versions of an item hold the same values, place and lists.
-fn alike(a: &Item, b: &Item) -> bool {
+fn alike(a: &TableItem, b: &TableItem) -> bool {
     a.parent == b.parent && a.slot == b.slot && a.children == b.children && a.node.same_all(&*b.node)
 }
 
@@ -267,7 +273,7 @@ fn alike(a: &Item, b: &Item) -> bool {
 /// the remover had seen every marked value of the kept item (its presence, fields, place and
 /// lists' order, every one of them marked). Then the base holds the item as kept, and the
 /// merge removes it with no card.
-fn removal_covers(key: &Key, kept: &Item, keeper: &Provenance, remover: &Provenance) -> bool {
+fn removal_covers(key: &Key, kept: &TableItem, keeper: &Provenance, remover: &Provenance) -> bool {
     let here = Places::of(key);
     if !matches!(remover.current(here.at(""), 0), Ok(Some(d)) if !keeper.has_seen(&d)) {
         return false;

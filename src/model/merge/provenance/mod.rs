@@ -30,7 +30,7 @@ pub use base::exact_base;
 pub use wire::{MAX_MARKS, MAX_MEMBERS};
 
 use super::findings::Side;
-use super::typed::table::Table;
+use super::typed::table::TypedTable;
 use crate::model::Strategy;
 use places::{values_of, ItemValues};
 use runs::{Runs, Values};
@@ -41,19 +41,19 @@ use std::cell::OnceCell;
 /// when first read, with each item's values: what a later version's unchanged items take).
 #[derive(Clone, Debug)]
 pub struct Tabled {
-    table: Table,
+    table: TypedTable,
     values: OnceCell<(Values, ItemValues)>,
 }
 
 impl Tabled {
     pub fn of(strategy: &Strategy) -> Tabled {
-        Tabled { table: Table::of(strategy), values: OnceCell::new() }
+        Tabled { table: TypedTable::of(strategy), values: OnceCell::new() }
     }
 
     /// `strategy` read beside versions read before (`like`, nearest first): an item the same
     /// as theirs takes their values, unread (`places::values_of`).
     pub fn of_like(strategy: &Strategy, like: &[&Tabled]) -> Tabled {
-        let table = Table::of(strategy);
+        let table = TypedTable::of(strategy);
         let known: Vec<_> = like.iter().map(|l| (&l.table, &l.item_values().1)).collect();
         let values = OnceCell::from(values_of(&table, &known));
         Tabled { table, values }

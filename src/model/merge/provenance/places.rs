@@ -2,7 +2,7 @@
 
 use super::runs::Values;
 use crate::model::merge::key::Key;
-use crate::model::merge::typed::table::{Item, Table};
+use crate::model::merge::typed::table::{TableItem, TypedTable};
 use crate::model::merge::typed::written::{text_hash, Hashing};
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
@@ -92,11 +92,11 @@ pub(super) fn value_hash(v: &Value) -> u64 {
 
 /// Each field of an item with its value's hash as a mark holds it, read from the model's own
 /// type (the same as [`value_hash`] of the field's JSON value).
-pub(super) fn field_values(item: &Item, out: &mut dyn FnMut(&str, u64)) {
+pub(super) fn field_values(item: &TableItem, out: &mut dyn FnMut(&str, u64)) {
     item.node.hash_values(&mut |name, h| out(name, short(h.max(1))));
 }
 
-pub(super) fn parent_hash(item: &Item) -> u64 {
+pub(super) fn parent_hash(item: &TableItem) -> u64 {
     hash_parent(item.parent.as_ref(), item.slot)
 }
 
@@ -125,7 +125,7 @@ pub(super) fn order_hash(children: &[Key]) -> u64 {
 /// types: each item's fields as the file writes them, hashed one by one. An item the same as in
 /// a version read before (`like`: its table and each item's values) takes that one's values,
 /// unread: a file read beside this browser's version mostly repeats it.
-pub(super) fn values_of(table: &Table, like: &[(&Table, &ItemValues)]) -> (Values, ItemValues) {
+pub(super) fn values_of(table: &TypedTable, like: &[(&TypedTable, &ItemValues)]) -> (Values, ItemValues) {
     let mut values = Vec::with_capacity(table.items.len() * 8);
     let mut at = HashMap::with_capacity_and_hasher(table.items.len(), Default::default());
     for (key, item) in &table.items {
@@ -142,7 +142,7 @@ pub(super) fn values_of(table: &Table, like: &[(&Table, &ItemValues)]) -> (Value
 }
 
 /// An item's values read: its presence, its fields, where it sits, its lists' order.
-fn item_values(key: &Key, item: &Item, values: &mut Vec<(u64, (u64, bool))>) {
+fn item_values(key: &Key, item: &TableItem, values: &mut Vec<(u64, (u64, bool))>) {
     let here = Places::of(key);
     values.push((here.at(""), (1, true)));
     field_values(item, &mut |name, hash| values.push((here.field(name), (hash, false))));
@@ -154,7 +154,7 @@ fn item_values(key: &Key, item: &Item, values: &mut Vec<(u64, (u64, bool))>) {
 
 /// Whether two items hold the same values: the same item, or one of the same shape, place,
 /// lists and fields.
-fn same(a: &Item, b: &Item) -> bool {
+fn same(a: &TableItem, b: &TableItem) -> bool {
     std::ptr::eq(a, b)
         || (std::ptr::eq(a.shape, b.shape)
             && a.slot == b.slot
@@ -168,11 +168,11 @@ fn same(a: &Item, b: &Item) -> bool {
 #[derive(Clone, Debug, Default)]
 pub(super) struct ItemValues {
     values: Vec<(u64, (u64, bool))>,
-    at: HashMap<*const Item, (u32, u32)>,
+    at: HashMap<*const TableItem, (u32, u32)>,
 }
 
 impl ItemValues {
-    fn of(&self, item: &Arc<Item>) -> Option<&[(u64, (u64, bool))]> {
+    fn of(&self, item: &Arc<TableItem>) -> Option<&[(u64, (u64, bool))]> {
         self.at.get(&Arc::as_ptr(item)).map(|&(a, b)| &self.values[a as usize..b as usize])
     }
 }
@@ -191,7 +191,7 @@ mod tests {
             [&lists[..], &["relisted", "evaluations", "years", "series", "analyses", "interim", "actuals"]].concat();
         for example in crate::examples::EXAMPLES {
             let strategy = example.load().unwrap();
-            let (values, _) = values_of(&Table::of(&strategy), &[]);
+            let (values, _) = values_of(&TypedTable::of(&strategy), &[]);
             let file: Value = serde_json::from_str(&crate::format::export(&strategy, "2026-11-29T00:00:00Z")).unwrap();
             let mut checked = 0;
             let mut check = |entity: &Value| {
@@ -226,7 +226,8 @@ mod tests {
             let (ours, mut theirs) = edited_pair(&base, 100, 10, seed);
             theirs.indicators.pop();
             theirs.goals.rotate_left(1);
-            let (base_table, ours_table, theirs_table) = (Table::of(&base), Table::of(&ours), Table::of(&theirs));
+            let (base_table, ours_table, theirs_table) =
+                (TypedTable::of(&base), TypedTable::of(&ours), TypedTable::of(&theirs));
             let (_, base_items) = values_of(&base_table, &[]);
             let (_, ours_items) = values_of(&ours_table, &[]);
             let alone = values_of(&theirs_table, &[]).0;
@@ -235,7 +236,7 @@ mod tests {
             // Beside a version it repeats nothing of (another strategy): read alone.
             let other = generate(Size::TOWN, seed + 10);
             let (other_table, (_, other_items)) = {
-                let t = Table::of(&other);
+                let t = TypedTable::of(&other);
                 let v = values_of(&t, &[]);
                 (t, v)
             };
@@ -247,7 +248,7 @@ mod tests {
     /// builds name places by it.
     #[test]
     fn a_place_is_the_hash_of_its_text() {
-        let table = Table::of(&crate::model::merge::edits::town());
+        let table = TypedTable::of(&crate::model::merge::edits::town());
         let (key, item) =
             table.items.iter().find(|(_, i)| !i.node.json().is_empty() && !i.children.is_empty()).unwrap();
         let (here, mut text) = (Places::of(key), String::new());

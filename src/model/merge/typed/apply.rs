@@ -2,7 +2,7 @@
 //! conflict's chosen side; what only crossing choices can leave is repaired, and every list is
 //! put in its merged order (`order`).
 
-use super::table::{Item, Table};
+use super::table::{TableItem, TypedTable};
 use super::{Op, Plan};
 use crate::model::merge::findings::{Kind, Side};
 use crate::model::merge::key::Key;
@@ -21,7 +21,7 @@ type Children = HashMap<Key, Vec<Vec<Key>>>;
 pub(in crate::model::merge) struct Unbuildable(pub String);
 
 /// A version's list `slot` of `parent` (empty when it has no such parent).
-fn side_list<'f>(flat: &'f Table, parent: &Key, slot: usize) -> &'f [Key] {
+fn side_list<'f>(flat: &'f TypedTable, parent: &Key, slot: usize) -> &'f [Key] {
     flat.items.get(parent).and_then(|i| i.children.get(slot)).map_or(&[], Vec::as_slice)
 }
 
@@ -67,7 +67,7 @@ impl Plan {
     /// What only choices that cross each other can leave (an item whose parent one choice
     /// kept and another removed): nothing under what is gone, no reference to what is gone,
     /// no indicator without a series.
-    fn repair(&self, items: &mut HashMap<Key, Arc<Item>>) -> Result<(), Unbuildable> {
+    fn repair(&self, items: &mut HashMap<Key, Arc<TableItem>>) -> Result<(), Unbuildable> {
         loop {
             let orphans: Vec<Key> = items
                 .iter()
@@ -81,8 +81,9 @@ impl Plan {
                 items.remove(&k);
             }
         }
-        let gone =
-            |items: &HashMap<Key, Arc<Item>>, v: Option<&str>| v.is_some_and(|id| !items.contains_key(&Key::id(id)));
+        let gone = |items: &HashMap<Key, Arc<TableItem>>, v: Option<&str>| {
+            v.is_some_and(|id| !items.contains_key(&Key::id(id)))
+        };
         let dangling: Vec<Key> = items
             .iter()
             .filter(|(_, i)| i.shape.refers() && gone(items, i.node.target("")))
@@ -131,7 +132,7 @@ impl Plan {
     }
 
     /// Every list in its merged order.
-    fn arrange(&self, items: &HashMap<Key, Arc<Item>>) -> Children {
+    fn arrange(&self, items: &HashMap<Key, Arc<TableItem>>) -> Children {
         let mut lists: HashMap<(Key, usize), Vec<Key>> = HashMap::default();
         for (k, item) in items {
             if let Some(p) = &item.parent {
@@ -157,7 +158,7 @@ impl Plan {
 
 /// The strategy these items make, each list in the order `children` gives.
 pub(in crate::model::merge) fn build_strategy(
-    items: &HashMap<Key, Arc<Item>>,
+    items: &HashMap<Key, Arc<TableItem>>,
     children: &Children,
 ) -> Option<Strategy> {
     build(items, children, &Key::Root).and_then(|s| s.downcast::<Strategy>().ok()).map(|s| *s)
@@ -165,7 +166,7 @@ pub(in crate::model::merge) fn build_strategy(
 
 /// The model's value of an item and everything under it, in the order of `children`, as its
 /// parent's list holds it.
-fn build(items: &HashMap<Key, Arc<Item>>, children: &Children, key: &Key) -> Option<Box<dyn Any>> {
+fn build(items: &HashMap<Key, Arc<TableItem>>, children: &Children, key: &Key) -> Option<Box<dyn Any>> {
     let item = items.get(key)?;
     let lists = children.get(key);
     let built = (0..item.shape.lists.len())

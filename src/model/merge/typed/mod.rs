@@ -20,13 +20,13 @@ use super::findings::{Change, ChangeKind, Concurrent, Conflict, Entity, Field, S
 use super::key::Key;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
-use table::{Item, Table};
+use table::{TableItem, TypedTable};
 use view::Viewed;
 
 /// One step of applying a choice.
 #[derive(Clone, Debug)]
 enum Op {
-    Put(Key, Arc<Item>),
+    Put(Key, Arc<TableItem>),
     Remove(Key),
     /// A field set to that of this version's item.
     Field(Key, String, Viewed),
@@ -37,10 +37,10 @@ enum Op {
 /// conflict what each choice does.
 #[derive(Clone, Debug)]
 pub(super) struct Plan {
-    base: Table,
-    ours: Table,
-    theirs: Table,
-    decided: HashMap<Key, Arc<Item>>,
+    base: TypedTable,
+    ours: TypedTable,
+    theirs: TypedTable,
+    decided: HashMap<Key, Arc<TableItem>>,
     /// Per conflict: [this computer's version, the file's].
     patches: Vec<[Vec<Op>; 2]>,
 }
@@ -94,7 +94,7 @@ impl Unknown {
     }
 }
 
-pub(super) fn plan(base: Table, ours: Table, theirs: Table, unknown: Unknown) -> (Plan, Decisions) {
+pub(super) fn plan(base: TypedTable, ours: TypedTable, theirs: TypedTable, unknown: Unknown) -> (Plan, Decisions) {
     let mut m = Merger::new(&base, &ours, &theirs, unknown);
     m.removals(Side::Ours);
     m.removals(Side::Theirs);
@@ -106,13 +106,13 @@ pub(super) fn plan(base: Table, ours: Table, theirs: Table, unknown: Unknown) ->
 }
 
 struct Merger<'a> {
-    base: &'a Table,
-    ours: &'a Table,
-    theirs: &'a Table,
+    base: &'a TypedTable,
+    ours: &'a TypedTable,
+    theirs: &'a TypedTable,
     /// Every key of the three versions: the common version's order, then additions.
     union: Vec<Key>,
     position: HashMap<Key, usize>,
-    decided: HashMap<Key, Arc<Item>>,
+    decided: HashMap<Key, Arc<TableItem>>,
     taken: Vec<Change>,
     kept: Vec<Change>,
     conflicts: Vec<(usize, Conflict, [Vec<Op>; 2])>,
@@ -125,7 +125,7 @@ struct Merger<'a> {
 
 /// The entity an item is or belongs to, and which of its values `name` is (`None`: the item
 /// itself).
-pub(in crate::model::merge) fn at(flat: &Table, key: &Key, name: Option<&str>) -> (Entity, Field) {
+pub(in crate::model::merge) fn at(flat: &TypedTable, key: &Key, name: Option<&str>) -> (Entity, Field) {
     let (entity, field) = flat.place(key);
     let field = match (field, name) {
         (field, None) => field,
@@ -136,18 +136,18 @@ pub(in crate::model::merge) fn at(flat: &Table, key: &Key, name: Option<&str>) -
 }
 
 /// What a side did to one value of an item (`name`), or to the item itself.
-fn change(flat: &Table, key: &Key, name: Option<&str>, kind: ChangeKind) -> Change {
+fn change(flat: &TypedTable, key: &Key, name: Option<&str>, kind: ChangeKind) -> Change {
     let (entity, field) = at(flat, key, name);
     Change { entity, field, kind }
 }
 
 /// A side moved the item under another parent.
-fn moved(flat: &Table, key: &Key) -> Change {
+fn moved(flat: &TypedTable, key: &Key) -> Change {
     Change { entity: flat.place(key).0, field: Field::Parent, kind: ChangeKind::Changed }
 }
 
 impl<'a> Merger<'a> {
-    fn new(base: &'a Table, ours: &'a Table, theirs: &'a Table, unknown: Unknown) -> Merger<'a> {
+    fn new(base: &'a TypedTable, ours: &'a TypedTable, theirs: &'a TypedTable, unknown: Unknown) -> Merger<'a> {
         let mut position = HashMap::default();
         let mut union = Vec::new();
         for k in base.order.iter().chain(&ours.order).chain(&theirs.order) {
@@ -172,7 +172,7 @@ impl<'a> Merger<'a> {
         }
     }
 
-    fn side(&self, side: Side) -> &'a Table {
+    fn side(&self, side: Side) -> &'a TypedTable {
         match side {
             Side::Ours => self.ours,
             Side::Theirs => self.theirs,
@@ -193,7 +193,7 @@ impl<'a> Merger<'a> {
 }
 
 /// The names of the fields of these items (one type's), in order.
-fn names<'i>(items: &[&'i Item]) -> Vec<&'i str> {
+fn names<'i>(items: &[&'i TableItem]) -> Vec<&'i str> {
     let mut names: Vec<&str> = items.iter().flat_map(|i| i.node.names()).collect();
     names.sort_unstable();
     names.dedup();

@@ -3,7 +3,7 @@
 //! it — then one conflict on the removed entity as a whole, whose two answers remove or keep
 //! all of it together.
 
-use super::table::{Item, Ref, Table};
+use super::table::{Ref, TableItem, TypedTable};
 use super::{change, moved, names, Merger, Op, Unknown};
 use crate::model::merge::findings::{Change, ChangeKind, Conflict, ConflictKind, Side, Version};
 use crate::model::merge::key::Key;
@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 /// What a side changed in an item since the common version: a value the common version holds
 /// unknown (`unknown`: one the marks say this side edited after the other's removal) counts.
-fn diff(table: &Table, key: &Key, (base, item): (&Item, &Item), unknown: &Unknown) -> Vec<Change> {
+fn diff(table: &TypedTable, key: &Key, (base, item): (&TableItem, &TableItem), unknown: &Unknown) -> Vec<Change> {
     let mut out = Vec::new();
     if base.parent != item.parent {
         out.push(moved(table, key));
@@ -26,7 +26,7 @@ fn diff(table: &Table, key: &Key, (base, item): (&Item, &Item), unknown: &Unknow
 }
 
 /// The entity an entry refers to (a KPI's indicator).
-fn target(table: &Table, key: &Key) -> Option<Key> {
+fn target(table: &TypedTable, key: &Key) -> Option<Key> {
     let item = table.items.get(key)?;
     item.shape.refers().then(|| item.node.target("").map(Key::id)).flatten()
 }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
-pub(in crate::model::merge) struct Item {
+pub(in crate::model::merge) struct TableItem {
     pub shape: &'static Shape,
     pub parent: Option<Key>,
     /// Which of the parent's lists it is in (an index into the parent's `shape.lists`).
@@ -24,12 +24,12 @@ pub(in crate::model::merge) struct Item {
     pub children: Vec<Vec<Key>>,
 }
 
-impl Item {
+impl TableItem {
     /// It with one field set to `from`'s.
-    pub fn copied(&self, from: &dyn View, name: &str) -> Item {
+    pub fn copied(&self, from: &dyn View, name: &str) -> TableItem {
         let mut node = self.node.boxed();
         node.copy(from, name);
-        Item { node: Arc::from(node), ..self.clone() }
+        TableItem { node: Arc::from(node), ..self.clone() }
     }
 }
 
@@ -43,17 +43,17 @@ pub(in crate::model::merge) enum Ref {
 }
 
 #[derive(Clone, Debug, Default)]
-pub(in crate::model::merge) struct Table {
-    pub items: HashMap<Key, Arc<Item>>,
+pub(in crate::model::merge) struct TypedTable {
+    pub items: HashMap<Key, Arc<TableItem>>,
     /// Every key, parents before children, in document order.
     pub order: Vec<Key>,
     /// What refers to each entity.
     pub refs: HashMap<Key, Vec<Ref>>,
 }
 
-impl Table {
-    pub fn of(s: &Strategy) -> Table {
-        let mut table = Table::default();
+impl TypedTable {
+    pub fn of(s: &Strategy) -> TypedTable {
+        let mut table = TypedTable::default();
         table.add(&STRATEGY, Key::Root, None, 0, Arc::new(s.clone()));
         table
     }
@@ -76,7 +76,7 @@ impl Table {
         self.order.push(key.clone());
         let lists = node.lists();
         let mut children = vec![Vec::new(); shape.lists.len()];
-        let item = Item { shape, parent, slot, node, children: Vec::new() };
+        let item = TableItem { shape, parent, slot, node, children: Vec::new() };
         self.items.insert(key.clone(), Arc::new(item));
         for (i, elements) in lists.into_iter().enumerate().take(shape.lists.len()) {
             let (list, child) = shape.lists[i];
@@ -152,7 +152,7 @@ impl Table {
         }
     }
 
-    fn crumb(&self, key: &Key, item: &Item) -> Crumb {
+    fn crumb(&self, key: &Key, item: &TableItem) -> Crumb {
         let (entity, _) = self.place(key);
         let fields = item.node.json();
         let goal_kind = (entity.kind == Kind::Goal)

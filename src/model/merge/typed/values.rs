@@ -3,7 +3,7 @@
 //! taken once, changed differently a conflict (residents' votes add up instead) — and so is
 //! its parent (a move).
 
-use super::table::Item;
+use super::table::TableItem;
 use super::view::View;
 use super::{at, change, moved, names, Merger, Op};
 use crate::model::merge::findings::{ChangeKind, Conflict, ConflictKind, Field, Side, Version, PARENT};
@@ -68,13 +68,13 @@ impl Merger<'_> {
         }
     }
 
-    fn both(&mut self, k: &Key, b: Option<&Arc<Item>>, o: &Arc<Item>, t: &Arc<Item>) {
+    fn both(&mut self, k: &Key, b: Option<&Arc<TableItem>>, o: &Arc<TableItem>, t: &Arc<TableItem>) {
         let same = Arc::ptr_eq(&o.node, &t.node) || o.node.same_all(&*t.node);
         if same && o.parent == t.parent {
             self.decided.insert(k.clone(), Arc::clone(o));
             return;
         }
-        let mut item = Item::clone(o);
+        let mut item = TableItem::clone(o);
         let theirs = self.theirs;
         let path = || theirs.path(k);
         if !self.moved_in.contains(k) {
@@ -94,7 +94,7 @@ impl Merger<'_> {
                         ours: parent_version(o.parent.as_ref()),
                         theirs: parent_version(t.parent.as_ref()),
                     };
-                    let ops = |i: &Item| vec![Op::Parent(k.clone(), i.parent.clone())];
+                    let ops = |i: &TableItem| vec![Op::Parent(k.clone(), i.parent.clone())];
                     self.conflict(k, conflict, ops(o), ops(t));
                 }
             }
@@ -114,7 +114,7 @@ impl Merger<'_> {
                         self.record(side, change(self.side(side), k, Some(name), ChangeKind::Changed));
                     }
                     Pick::Differ if o.shape.sums.contains(&name) && !self.unknown.holds(k, name) => {
-                        let n = |i: Option<&Arc<Item>>| i.and_then(|i| i.node.count(name)).unwrap_or(0);
+                        let n = |i: Option<&Arc<TableItem>>| i.and_then(|i| i.node.count(name)).unwrap_or(0);
                         let sum = n(Some(o)) + n(Some(t)) - n(b);
                         node.get_or_insert_with(|| o.node.boxed()).set_count(name, sum);
                         for side in [Side::Ours, Side::Theirs] {
@@ -123,7 +123,7 @@ impl Merger<'_> {
                     }
                     Pick::Differ => {
                         let (entity, field) = at(self.theirs, k, Some(name));
-                        let value = |i: Option<&Arc<Item>>| version(i.and_then(|i| i.node.json().remove(name)));
+                        let value = |i: Option<&Arc<TableItem>>| version(i.and_then(|i| i.node.json().remove(name)));
                         let conflict = Conflict {
                             kind: ConflictKind::BothChanged,
                             entity,
@@ -133,7 +133,7 @@ impl Merger<'_> {
                             ours: value(Some(o)),
                             theirs: value(Some(t)),
                         };
-                        let op = |i: &Item| vec![Op::Field(k.clone(), name.to_owned(), Arc::clone(&i.node))];
+                        let op = |i: &TableItem| vec![Op::Field(k.clone(), name.to_owned(), Arc::clone(&i.node))];
                         self.conflict(k, conflict, op(o), op(t));
                     }
                 }
@@ -159,12 +159,12 @@ impl Merger<'_> {
 /// the common version has the item; otherwise (both sides added it) as the file writes them, so
 /// that a field one side leaves out (an empty text, no 担当課) is one it did not set.
 enum Fields<'i> {
-    Typed(&'i Item, Vec<&'i str>),
+    Typed(&'i TableItem, Vec<&'i str>),
     Json(Map<String, Value>, Map<String, Value>, Vec<String>),
 }
 
 impl<'i> Fields<'i> {
-    fn json(o: &Item, t: &Item) -> Fields<'i> {
+    fn json(o: &TableItem, t: &TableItem) -> Fields<'i> {
         let (oj, tj) = (o.node.json(), t.node.json());
         let mut names: Vec<String> = oj.keys().chain(tj.keys()).cloned().collect();
         names.sort_unstable();
@@ -179,7 +179,7 @@ impl<'i> Fields<'i> {
         }
     }
 
-    fn pick(&self, o: &Item, t: &Item, name: &str) -> Pick<'_, ()> {
+    fn pick(&self, o: &TableItem, t: &TableItem, name: &str) -> Pick<'_, ()> {
         let unit = |p: Pick<'_, Value>| match p {
             Pick::Agree => Pick::Agree,
             Pick::One(side, _) => Pick::One(side, None),

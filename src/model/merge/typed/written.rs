@@ -245,7 +245,7 @@ impl SerializeMap for &mut Fields<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::merge::typed::table::Table;
+    use crate::model::merge::typed::table::TypedTable;
 
     fn json_hash(value: &serde_json::Value) -> u64 {
         xxhash_rust::xxh3::xxh3_64(&serde_json::to_vec(value).unwrap())
@@ -257,7 +257,7 @@ mod tests {
     fn each_field_is_hashed_as_its_json_value_is() {
         let mut fields = 0;
         for example in crate::examples::EXAMPLES {
-            let table = Table::of(&example.load().unwrap());
+            let table = TypedTable::of(&example.load().unwrap());
             for item in table.items.values() {
                 let json: Vec<(String, u64)> =
                     item.node.json().iter().map(|(n, v)| (n.clone(), json_hash(v))).collect();
