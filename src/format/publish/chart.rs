@@ -65,7 +65,7 @@ pub fn series_chart(id: &str, label: &str, series: &Series, unit: &str, period: 
             + if last == first { (WIDTH - LEFT - RIGHT) / 2.0 } else { 0.0 }
     };
     let y = |v: f64| TOP + (high - v) / (high - low) * (HEIGHT - TOP - BOTTOM);
-    let ticks: Vec<f64> = (0..).map(|i| low + step * i as f64).take_while(|t| *t <= high + step * 1e-6).collect();
+    let ticks = ticks(low, high, step);
     let line: String =
         points.actuals.iter().map(|(yr, v)| format!("{:.1},{:.1}", x(*yr), y(*v))).collect::<Vec<_>>().join(" ");
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
@@ -149,6 +149,14 @@ pub(super) fn value_axis(values: impl Iterator<Item = f64>) -> (f64, f64, f64) {
     ((min / step).floor() * step, (max / step).ceil() * step, step)
 }
 
+/// The value axis's ticks from `low` to `high` by `step` ([`value_axis`]'s), at most
+/// `2 × STEPS + 2` of them: an axis of values near the largest a number holds overflows to
+/// infinity, and its ticks would never end.
+pub(super) fn ticks(low: f64, high: f64, step: f64) -> Vec<f64> {
+    let most = 2 * STEPS as usize + 2;
+    (0..most).map(|i| low + step * i as f64).take_while(|t| *t <= high + step * 1e-6).collect()
+}
+
 fn nice(raw: f64) -> f64 {
     let exp = 10f64.powf(raw.log10().floor());
     let f = raw / exp;
@@ -189,6 +197,17 @@ mod tests {
             assert!([1.0, 2.0, 5.0, 10.0].iter().any(|m| (m - mantissa).abs() < 1e-6), "{step}");
             assert!((high - low) / step <= 2.0 * STEPS + 1.0);
         }
+    }
+
+    /// Values near the largest a number holds: the axis overflows to infinity, and its ticks
+    /// still end (a page with such a KPI is written, not hung).
+    #[test]
+    fn an_axis_of_enormous_values_has_few_ticks() {
+        let (low, high, step) = value_axis([1.0, 1.7e308].into_iter());
+        assert!(high.is_infinite(), "{high}");
+        let t = ticks(low, high, step);
+        assert!(!t.is_empty() && t.len() <= 2 * STEPS as usize + 2, "{t:?}");
+        assert_eq!(ticks(0.0, 100.0, 25.0), [0.0, 25.0, 50.0, 75.0, 100.0]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! the total by scenario drawn as SVG (a line per scenario, each with its own dash and mark, the
 //! target a diamond) beside its table, and the 将来展望's three age groups as a table. No script.
 
-use super::chart::{diamond, fmt, round, value_axis};
+use super::chart::{diamond, fmt, round, ticks, value_axis};
 use super::page::{frame, Depth, Site};
 use crate::format::population::{chapter, Chapter, TextTable};
 use crate::locale::number;
@@ -79,7 +79,7 @@ fn totals_chart(c: &Chapter, target: Option<TargetPopulation>) -> Markup {
     let (low, high, step) = value_axis(values.chain(target.map(|t| f64::from(t.population))));
     let x = |y: u16| LEFT + f64::from(y - first) / f64::from((last - first).max(1)) * (WIDTH - LEFT - RIGHT);
     let y = |v: f64| TOP + (high - v) / (high - low) * (HEIGHT - TOP - BOTTOM);
-    let ticks: Vec<f64> = (0..).map(|i| low + step * i as f64).take_while(|t| *t <= high + step * 1e-6).collect();
+    let ticks = ticks(low, high, step);
     let description = c
         .projections
         .iter()
