@@ -191,3 +191,20 @@ fn a_measure_removed_again_after_its_removal_was_taken_stays_removed() {
     let steps = [Step::Remove(3, 3), Step::Write(3), Step::Take(0, 3), Step::Remove(3, 3), Step::Title(1, 9)];
     converges(&steps, true).unwrap();
 }
+
+/// The same false keep by another path: a measure this member added, wrote and then removed
+/// again, after another took the file with it. Run by hand until fixed.
+#[test]
+#[ignore = "a later removal lost to an older presence: not fixed yet"]
+fn a_measure_added_written_and_removed_again_stays_removed() {
+    let steps = [
+        Step::Remove(4, 1),
+        Step::Remove(4, 8),
+        Step::Add(4),
+        Step::Write(4),
+        Step::Remove(4, 15),
+        Step::Title(2, 9),
+        Step::Take(0, 4),
+    ];
+    converges(&steps, true).unwrap();
+}
