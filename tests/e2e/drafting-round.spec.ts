@@ -117,6 +117,8 @@ test('the drafting round: next period, 骨子案 heard by a 策定会議 with pa
   await page.getByTestId('drafting-next-stage').click();
   await page.getByTestId('drafting-next-stage-yes').click();
   await expect(page.getByTestId('drafting-stage').nth(2)).toHaveAttribute('aria-current', 'step');
+  // The move's versions stored before the history is read (a save landing meanwhile regroups the runs).
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
 
   // 履歴: newest first by time, the versions with a name by it (the 策定方針 and 骨子案 kept at their
   // moves, the version heard by its hearing), and the autosaves between them gathered into a line that opens.
