@@ -39,9 +39,11 @@ impl Listing {
 /// their own label (the versions a hearing heard).
 pub fn listing(versions: &[Version], named: impl Fn(&Version) -> bool) -> Listing {
     let mut versions = versions.to_vec();
-    // Newest first; a time that does not read sorts last, as the oldest.
+    // Newest first, to the millisecond written ("…:50.421Z"); a time that does not read sorts
+    // last, as the oldest. Two saves of one second can be numbered out of their times' order.
     versions.sort_by_cached_key(|v| {
-        std::cmp::Reverse((Timestamp::parse(&v.saved_at).and_then(|t| t.unix_seconds()), v.seq))
+        let millis = v.saved_at.get(20..23).and_then(|f| f.parse::<u16>().ok()).unwrap_or(0);
+        std::cmp::Reverse((Timestamp::parse(&v.saved_at).and_then(|t| t.unix_seconds()), millis, v.seq))
     });
     let gathered = |v: &Version| v.reason == VersionReason::Saved && !v.is_named() && !named(v);
     let mut lines = Vec::new();
@@ -84,6 +86,16 @@ mod tests {
 
     fn save(seq: u64, at: &str) -> Version {
         version(seq, at, VersionReason::Saved, None)
+    }
+
+    /// Two saves of one second, numbered out of their times' order (a stage's move stored after
+    /// an autosave timed later): listed by the milliseconds.
+    #[test]
+    fn saves_of_one_second_are_listed_by_their_milliseconds() {
+        let (early, late) = (save(5, "2026-12-01T09:30:53.385Z"), save(4, "2026-12-01T09:30:53.989Z"));
+        let listed = listing(&[early, late], |_| false);
+        let seqs: Vec<u64> = listed.versions.iter().map(|v| v.seq).collect();
+        assert_eq!(seqs, [4, 5]);
     }
 
     #[test]
