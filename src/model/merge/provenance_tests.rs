@@ -376,7 +376,7 @@ proptest! {
 
 proptest! {
     // Drawn from a fixed seed: random draws reach a known false keep (a later removal lost to an
-    // older presence: `cases::a_measure_removed_again_after_its_removal_was_taken_stays_removed`)
+    // older presence: `cases::a_measure_removed_again_after_its_removal_was_taken_is_kept_by_the_taker_today`)
     // in about one run of three. Back to random draws once it is fixed.
     #![proptest_config(ProptestConfig {
         cases: 16,
