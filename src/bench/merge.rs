@@ -45,8 +45,8 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> Vec<(String, f64)> {
         let stored = ancestry.current.clone();
         time("the stored strategy and its history read (Store::ancestry)", since(t));
         let t = Instant::now();
-        let found = completed(store.base_for_file(ancestry, &file));
-        time("the common version found and read (Store::base_for_file)", since(t));
+        let found = completed(crate::session::at_hand::base_for_file(&store, &ancestry, &file));
+        time("the common version found and read (session::at_hand::base_for_file)", since(t));
         let Ok(Some(crate::history::MergeBase { strategy: base, .. })) = found else { panic!("no common version") };
         let t = Instant::now();
         let merged = merge(&base, &stored, &file.strategy);

@@ -28,13 +28,17 @@ use std::collections::VecDeque;
 mod base;
 pub mod marks;
 mod nodes;
+mod pipeline;
 mod place;
 mod start;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 pub use crate::model::VersionId;
-pub use base::{base_for_merge, virtual_base, MergeBase};
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) use base::Lookup;
+pub use base::{base_for_merge, virtual_base, AtHand, MergeBase};
 pub use nodes::{Nodes, TooMany};
+pub use pipeline::MergeRun;
 pub use place::{kept_of, made_on, tips_of, FileVersion, Made, Place};
 pub use start::MergeStart;
 

@@ -14,6 +14,7 @@
 //! Architecture invariant: no leptos, web-sys or browser API here (`cargo test` reaches all of it).
 
 pub mod after_save;
+pub mod at_hand;
 mod autosave;
 pub mod compare_with;
 pub mod csv_import;

@@ -8,11 +8,11 @@
 //! file, the late result is dropped — it never replaces what the dialog shows now. Each read
 //! carries a [`Ticket`]; only the current ticket's result is taken.
 
+use super::at_hand::base_for_file;
 use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
-use crate::history::marks::Sides;
-use crate::history::MergeBase;
-use crate::model::merge::{merge_unrelated, merge_with, Concurrent, Merge, Side};
+use crate::history::{MergeBase, MergeRun};
+use crate::model::merge::{merge_unrelated, merge_with, Merge, Side};
 use crate::model::round::{any_confirmed, confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::Strategy;
 use crate::storage::{Backend, StorageError, Store};
@@ -175,9 +175,9 @@ pub async fn preview<B: Backend>(
             // The stored strategy is read once, with its history (the largest read).
             let stored = match clock.timed_wait("shirube:preview-stored", store.ancestry(&imported.strategy.id)).await {
                 Ok(ancestry) => {
-                    let current = ancestry.current.clone();
-                    let base = clock.timed_wait("shirube:preview-base", store.base_for_file(ancestry, &imported));
-                    Some((current, Ok(base.await)))
+                    let base = clock.timed_wait("shirube:preview-base", base_for_file(store, &ancestry, &imported));
+                    let base = base.await;
+                    Some((ancestry.current, Ok(base)))
                 }
                 Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
             };
@@ -191,9 +191,10 @@ pub async fn preview<B: Backend>(
             };
             let existing = stored.map(|(stored, base)| {
                 let merge = match base {
-                    Ok(Ok(Some(MergeBase { strategy: base, in_file, .. }))) => {
-                        let exact = |sides: &Sides| clock.timed("shirube:preview-exact", || sides.exact_base(&base));
-                        let (base, concurrent) = marks.as_ref().map(exact).unwrap_or((base, Concurrent::default()));
+                    Ok(Ok(Some(base))) => {
+                        let in_file = base.in_file;
+                        let (base, concurrent) =
+                            clock.timed("shirube:preview-exact", || MergeRun::exact(base, marks.as_ref()));
                         let merge = clock
                             .timed("shirube:merge", || merge_with(&base, &concurrent, &stored, &imported.strategy));
                         let from = if in_file { MergeFrom::File } else { MergeFrom::History };

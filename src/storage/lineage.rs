@@ -9,9 +9,9 @@
 //! version nobody else has seen keeps that one's parents, so the graph grows by what was shared,
 //! not by every keystroke. How another file's version stands against the current one, and what a
 //! take or a merge makes, are `history::Place`'s rules ([`Ancestry`] holds the place); which
-//! version to merge from is one rule for every path (the shared folder, a folder read by hand,
-//! and 統合する with a colleague's file: `history::base_for_merge`), and [`Store::merge_base`]
-//! finds the contents it asks for.
+//! version to merge from is one run for every path (the shared folder, a folder read by hand,
+//! and 統合する with a colleague's file: `history::MergeRun`), and [`Store::first_at_hand`]
+//! gives the contents it asks for by id.
 
 use super::ancestry::{taken_origin, Ancestry, KnownVersion, StoredPlace};
 use super::folder::TakenFrom;
@@ -19,10 +19,9 @@ use super::versions::{Head, Named, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
 use crate::format::{
     export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, Imported, Lineage,
-    LineageError,
 };
 use crate::history::marks::{self, Sides, StoredMarks};
-use crate::history::{self, FileVersion, Graph, MergeBase, MergeStart, Nodes, MAX_GRAPH};
+use crate::history::{self, FileVersion, Graph, MergeStart, Nodes, MAX_GRAPH};
 use crate::model::merge::provenance::{Provenance, Tabled};
 use crate::model::{Id, Strategy, VersionId};
 
@@ -240,18 +239,18 @@ impl<B: Backend> Store<B> {
         self.version(&ancestry.current.id, seq).await.ok()
     }
 
-    /// The version to merge from, of `bases` (nearest first: `Relation::Diverged`): the first
-    /// whose content is at hand — among `known`, carried by the file and checked already (a file
-    /// picked by hand is), in this browser's history, or carried by the file (`carried`, checked
-    /// only then). A version's id names its content: each holds the same. `None`: none is.
-    pub async fn merge_base(
+    /// The content of the first of `ids` at hand (their order: nearest first), and whether it came
+    /// from the file: among `known`, held whole (a file picked by hand is checked already), in
+    /// this browser's history, or carried by the file (`carried`, checked only then). A
+    /// version's id names its content: each holds the same. `None`: none is.
+    pub async fn first_at_hand(
         &self,
         ancestry: &Ancestry,
-        bases: &[VersionId],
+        ids: &[VersionId],
         carried: Option<&CarriedBase<'_>>,
         known: &[&KnownVersion],
     ) -> Option<(Strategy, bool)> {
-        for &base in bases {
+        for &base in ids {
             // At hand first: reading it from the history parses it.
             if let Some(k) = known.iter().find(|k| k.id == base && k.strategy.id == ancestry.current.id) {
                 return Some((k.strategy.clone(), false));
@@ -354,82 +353,6 @@ impl<B: Backend> Store<B> {
         // browser's own event at its first file, not unknown.
         let marks = self.arrival_marks(&imported.strategy, version.id, imported.marks()).await;
         self.save_with(&imported.strategy, now, VersionReason::Imported, Some(&origin), marks.as_slice()).await
-    }
-
-    /// The version to merge `file` (whose strategy is stored here) from: the nearest version
-    /// both descend from whose content is at hand (see [`Store::merge_base_among`]); `Ok(None)`:
-    /// none is; `Err`: the version the file carries is not what it says. A file that holds
-    /// this browser's version or one descending from it merges from this browser's own; one
-    /// this browser's version descends from, from the file's. (Tests ask it of a store; the
-    /// import preview reads the ancestry once: [`Store::base_for_file`].)
-    pub async fn common_base(&self, file: &Imported) -> Result<Result<Option<MergeBase>, LineageError>, StorageError> {
-        let ancestry = self.ancestry(&file.strategy.id).await?;
-        Ok(self.base_for_file(ancestry, file).await)
-    }
-
-    /// [`Store::common_base`] with the stored strategy's [`Ancestry`] already read (the import
-    /// preview reads it once, for the stored strategy as well: it is the largest read).
-    pub async fn base_for_file(&self, ancestry: Ancestry, file: &Imported) -> Result<Option<MergeBase>, LineageError> {
-        let theirs = file_version(file);
-        let carried = file.lineage.as_ref().and_then(|l| l.carried(&file.strategy));
-        // A file picked by hand is checked whole before the preview: one whose carried version
-        // is not what it says was altered, and is not merged even when this browser has that
-        // version (the shared folder checks it only when it needs it).
-        if let Some(e) = carried.as_ref().and_then(|c| {
-            c.get(c.claims()?);
-            c.mismatch()
-        }) {
-            return Err(e);
-        }
-        let exact = |strategy| Ok(Some(MergeBase { strategy, in_file: false, exact: true }));
-        let (nearest, bases) = match ancestry.start(&theirs) {
-            // Nothing to merge, or theirs taken whole: merged from this browser's version.
-            MergeStart::InStep | MergeStart::Take => return exact(ancestry.current),
-            // An older version of ours (a file merged before): merged from it, which keeps
-            // ours as it is (from ours, every change since would be taken back, unseen).
-            MergeStart::Behind => return exact(file.strategy.clone()),
-            MergeStart::Merge { nearest, bases } => (nearest, bases),
-        };
-        // One nearest version, in the history or the file: merged from it. Else with the versions
-        // last taken from each member or file's author too (統合する keeps them), where a
-        // criss-cross's nearest versions are found: read (and parsed) only then.
-        let wanted = (&nearest[..], &bases[..]);
-        let nearest_at_hand = match nearest.len() {
-            1 => self.merge_base_among(&ancestry, &theirs, wanted, carried.as_ref(), &[]).await.filter(|b| b.exact),
-            _ => None,
-        };
-        let found = match nearest_at_hand {
-            Some(found) => Some(found),
-            None => {
-                let taken = self.taken_versions(&ancestry.current.id).await.unwrap_or_default();
-                let known: Vec<&KnownVersion> = taken.iter().collect();
-                self.merge_base_among(&ancestry, &theirs, wanted, carried.as_ref(), &known).await
-            }
-        };
-        match (found, carried.and_then(|c| c.mismatch())) {
-            (Some(base), _) => Ok(Some(base)),
-            (None, Some(e)) => Err(e),
-            (None, None) => Ok(None),
-        }
-    }
-
-    /// The base to merge `theirs` from by the one rule of every merge's base
-    /// (`history::base_for_merge`): `nearest`, their nearest common versions, and `bases`,
-    /// where to look first (`history::MergeStart::Merge`); each version's content found among
-    /// `at_hand`, in this browser's history, or carried by the file (`carried`).
-    pub async fn merge_base_among(
-        &self,
-        ancestry: &Ancestry,
-        theirs: &FileVersion,
-        (nearest, bases): (&[VersionId], &[VersionId]),
-        carried: Option<&CarriedBase<'_>>,
-        at_hand: &[&KnownVersion],
-    ) -> Option<MergeBase> {
-        let find = async |wanted: Vec<VersionId>| self.merge_base(ancestry, &wanted, carried, at_hand).await;
-        // With no version in common known, the versions of theirs this browser keeps (`bases`).
-        let older = ancestry.place.older_bases(theirs, nearest, || bases.to_vec());
-        let graph = ancestry.place.with(theirs);
-        history::base_for_merge(&graph, nearest, older, find).await
     }
 
     /// Stores the merge (`merged`) of this browser's version (`ours`, as the merge read it) and

@@ -3,16 +3,19 @@
 //! merged from the base both descend from, made exact by both sides' marks; what is taken is
 //! staged with its marks, what cannot be taken is a card.
 
+use super::files::read_file;
 use super::reading::{
     self, Conflicted, FileRefusal, FolderReading, HeldBack, Member, MemberStanding, RefusedFile, SyncError, Taken,
 };
 use super::sync::{FolderSync, MemberFile};
+use crate::format::CarriedBase;
 use crate::format::{FileTop, Imported};
-use crate::history::{FileVersion, MergeBase, MergeStart};
+use crate::history::{FileVersion, MergeBase, MergeRun, MergeStart};
 use crate::model::merge::edited::summary;
 use crate::model::merge::{begin_listing, merge_unrelated, merge_with, Concurrent, Merge, Side};
 use crate::model::round::ConfirmedChange;
 use crate::model::{Strategy, VersionId};
+use crate::session::at_hand::VersionsAtHand;
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{file_version_written, Ancestry, Backend, Folder, FolderEntry, KnownVersion, Store, TakenFrom};
 use std::sync::Arc;
@@ -88,9 +91,7 @@ impl FolderSync {
             }
             MergeStart::Behind => Ok(line),
             MergeStart::Take => self.take_one(at, ancestry, arrived, line, reading).await,
-            MergeStart::Merge { nearest, bases } => {
-                self.merge_diverged(at, ancestry, arrived, (&nearest, &bases), line, reading).await
-            }
+            start @ MergeStart::Merge { .. } => self.merge_diverged(at, ancestry, arrived, start, line, reading).await,
         }
     }
 
@@ -130,49 +131,46 @@ impl FolderSync {
         Ok(line)
     }
 
-    /// A member's version that has what the current one lacks and lacks some of it: merged
-    /// from the base both descend from (`nearest`, `bases`: `history::MergeStart::Merge`), made
-    /// exact by both sides' marks, and staged; a card when they conflict or change values the
+    /// A member's version that has what the current one lacks and lacks some of it (`start`:
+    /// `history::MergeStart::Merge`): merged from the base both descend from, made exact by both
+    /// sides' marks (`history::MergeRun`), and staged; a card when they conflict or change values the
     /// planning section confirmed; refused when the base the file carries is not what it says.
     async fn merge_diverged<B: Backend, F: Folder>(
         &mut self,
         at: &At<'_, B, F, impl Stopwatch>,
         ancestry: &mut Ancestry,
         arrived: Arrived,
-        near: (&[VersionId], &[VersionId]),
+        start: MergeStart,
         mut line: Member,
         reading: &mut FolderReading,
     ) -> Result<Member, SyncError> {
         let (imported, theirs, clock) = (&arrived.imported, &arrived.theirs, at.clock);
         // The base the file carries, checked only when needed (it fingerprints a whole strategy).
         let carried = imported.lineage.as_ref().and_then(|l| l.carried(&imported.strategy));
-        let MergeBase { strategy: base, exact, .. } =
-            match self.base_for(at, ancestry, theirs, near, carried.as_ref()).await? {
-                Some(found) => found,
-                None if carried.as_ref().and_then(|c| c.mismatch()).is_some() => {
-                    line.standing = MemberStanding::Refused;
-                    let reason = FileRefusal::BaseMismatch;
-                    reading.refused.push(RefusedFile { file: arrived.file, member: line.member.clone(), reason });
-                    return Ok(line);
+        let run = MergeRun::new(&ancestry.place, theirs, start);
+        let found = self.base_for(at, ancestry, &run, carried.as_ref(), &imported.strategy).await?;
+        let base = match found {
+            Some(found) => found,
+            None if carried.as_ref().and_then(|c| c.mismatch()).is_some() => {
+                line.standing = MemberStanding::Refused;
+                let reason = FileRefusal::BaseMismatch;
+                reading.refused.push(RefusedFile { file: arrived.file, member: line.member.clone(), reason });
+                return Ok(line);
+            }
+            None => {
+                // No common version at hand (beyond the history): every difference is a card.
+                let m = clock.timed("shirube:folder-merge", || merge_unrelated(&ancestry.current, &imported.strategy));
+                if !m.conflicts.is_empty() {
+                    let id = theirs.id;
+                    return Ok(self.conflicted(arrived.conflict(m), id, line, reading));
                 }
-                None => {
-                    // No common version at hand (beyond the history): every difference is a card.
-                    let m =
-                        clock.timed("shirube:folder-merge", || merge_unrelated(&ancestry.current, &imported.strategy));
-                    if !m.conflicts.is_empty() {
-                        let id = theirs.id;
-                        return Ok(self.conflicted(arrived.conflict(m), id, line, reading));
-                    }
-                    // The same content: merged as from this browser's version.
-                    MergeBase { strategy: ancestry.current.clone(), in_file: false, exact: true }
-                }
-            };
+                // The same content: merged as from this browser's version.
+                MergeBase { strategy: ancestry.current.clone(), in_file: false, exact: true }
+            }
+        };
         // Made exact by both sides' marks, unless it is the one nearest version (exact already).
         let marks = self.ours_marks(at.store, ancestry, imported, (at.now, clock)).await?;
-        let (base, concurrent) = match (&marks, exact) {
-            (Some(m), false) => m.exact_base(&base),
-            _ => (base, Concurrent::default()),
-        };
+        let (base, concurrent) = MergeRun::exact(base, marks.as_ref());
         clock.yield_now().await;
         // Merged in one order whoever merges (the lower id as "ours"), so that two members
         // making the same merge make the same version. Only the member's changes are listed:
@@ -244,5 +242,46 @@ impl FolderSync {
         let taken = Taken { file, by, changes, undo: None };
         self.remember(&line.member, version);
         self.staged_one(at.store, ancestry, replaced, taken, reading, at.clock).await
+    }
+}
+
+impl FolderSync {
+    /// The version `run` merges from, among what this reading has at hand (the versions read for
+    /// a base before, the own file's, the last taken from each member) and, when the nearest is
+    /// not at hand or after a criss-cross, the versions kept in storage and the own file as last
+    /// written (read only then, and kept).
+    async fn base_for<B: Backend, F: Folder>(
+        &mut self,
+        at: &At<'_, B, F, impl Stopwatch>,
+        ancestry: &Ancestry,
+        run: &MergeRun<'_>,
+        carried: Option<&CarriedBase<'_>>,
+        theirs: &Strategy,
+    ) -> Result<Option<MergeBase>, SyncError> {
+        let held = self.known.iter().chain(self.last_taken.iter().map(|(_, k)| k)).collect();
+        let (written, known) = (self.written, &self.known);
+        let (me, strategy) = (&self.me.id, &self.strategy);
+        let own = async |bases: Vec<VersionId>| {
+            let written = written.filter(|w| bases.contains(w) && !known.iter().any(|k| k.id == *w))?;
+            let read = read_file(at.folder, at.own_entry?, me, strategy, at.clock).await.ok()?;
+            Some(KnownVersion { id: written, strategy: read.imported.strategy })
+        };
+        let mut at_hand = VersionsAtHand::new((at.store, ancestry), carried, &mut self.bases, held, own);
+        let found = run.base((&ancestry.current, theirs), &mut at_hand).await;
+        let (brought, failed) = (at_hand.brought.take(), at_hand.failed.take());
+        drop(at_hand);
+        if let Some(e) = failed {
+            return Err(SyncError::Storage(e));
+        }
+        self.known.extend(brought);
+        Ok(found)
+    }
+
+    /// A member's version taken (and kept in storage by the batch that stored it) or met in
+    /// conflict: at hand for the next file's merge in this reading, and the one a later file of
+    /// theirs is most likely merged from.
+    pub(super) fn remember(&mut self, member: &str, version: KnownVersion) {
+        self.last_taken.retain(|(m, _)| m != member);
+        self.last_taken.push((member.to_owned(), version));
     }
 }

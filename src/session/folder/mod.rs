@@ -24,7 +24,6 @@
 //!
 //! Time comes in from the caller (`now`); nothing here touches the browser.
 
-mod base;
 mod confirmed;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod confirmed_tests;
