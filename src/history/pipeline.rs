@@ -68,3 +68,7 @@ impl<'a> MergeRun<'a> {
         }
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "pipeline_tests.rs"]
+mod tests;

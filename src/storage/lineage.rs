@@ -52,6 +52,12 @@ pub fn file_version_written(file: &Imported, written: Option<VersionId>) -> (Fil
     (file_version(file), false)
 }
 
+/// A new name for this browser in marks, and the write that keeps it.
+fn new_marker() -> (String, Write) {
+    let name = format!("b{}", uuid::Uuid::new_v4().simple());
+    (name.clone(), Write::put(keys::MARKER.to_owned(), name))
+}
+
 impl<B: Backend> Store<B> {
     /// Which version of strategy `id` was last named (and the record's text, for a batch's
     /// condition).
@@ -103,17 +109,28 @@ impl<B: Backend> Store<B> {
     /// This browser's name in marks, on every path that marks (a file exported or written to
     /// the shared folder, a merge, a take), made the first time it is asked for.
     pub async fn marker(&self) -> Result<String, StorageError> {
-        if let Some(name) = self.backend.get(keys::MARKER).await?.filter(|n| !n.is_empty() && n.len() <= 64) {
-            return Ok(name);
+        let (name, made) = self.marker_made().await?;
+        if let Some(write) = made {
+            self.backend.apply(vec![write]).await?;
         }
-        self.renew_marker().await
+        Ok(name)
+    }
+
+    /// [`Store::marker`], and when it is made now, the write that keeps it (stored in the batch
+    /// of what it first marks).
+    async fn marker_made(&self) -> Result<(String, Option<Write>), StorageError> {
+        if let Some(name) = self.backend.get(keys::MARKER).await?.filter(|n| !n.is_empty() && n.len() <= 64) {
+            return Ok((name, None));
+        }
+        let (name, write) = new_marker();
+        Ok((name, Some(write)))
     }
 
     /// A new name for this browser in marks: its storage was copied to another PC (the shared
     /// folder found another PC writing under its member id), which goes on under the old one.
     pub async fn renew_marker(&self) -> Result<String, StorageError> {
-        let name = format!("b{}", uuid::Uuid::new_v4().simple());
-        self.backend.apply(vec![Write::put(keys::MARKER.to_owned(), name.clone())]).await?;
+        let (name, write) = new_marker();
+        self.backend.apply(vec![write]).await?;
         Ok(name)
     }
 
@@ -381,7 +398,7 @@ impl<B: Backend> Store<B> {
             MergeStart::Take if *merged == file.strategy => ancestry.taken_origin(&theirs, by),
             _ => ancestry.merge_origin(merged, &theirs, by),
         };
-        let mut also = vec![self.merged_marks((merged, ours), file, now).await?];
+        let mut also = self.merged_marks((merged, ours), file, now).await?;
         let author = file.author.as_ref().map(|a| a.id.as_str()).filter(|a| crate::model::is_safe_id(a));
         let version = KnownVersion { id: theirs.id, strategy: file.strategy.clone() };
         let taken = TakenFrom { member: author.unwrap_or("file"), version: &version, written: None };
@@ -390,15 +407,16 @@ impl<B: Backend> Store<B> {
     }
 
     /// The write that keeps the marks of `merged`, made now of `ours` and `file`'s by this
-    /// browser's marker. A file without marks has every value unknown (else what it brought
-    /// would be marked as this browser's own edit at the next stamp).
+    /// browser's marker (and the marker, when it is made now). A file without marks has every
+    /// value unknown (else what it brought would be marked as this browser's own edit at the next
+    /// stamp).
     async fn merged_marks(
         &self,
         (merged, ours): (&Strategy, &Strategy),
         file: &Imported,
         now: &str,
-    ) -> Result<Write, StorageError> {
-        let marker = self.marker().await?;
+    ) -> Result<Vec<Write>, StorageError> {
+        let (marker, marker_made) = self.marker_made().await?;
         // Ours read as a table once, for its marks made now and the merged version's.
         let ours = Tabled::of(ours);
         let ours_marks = marks::leaving(&self.marks(&merged.id).await?, &ours, &marker, now);
@@ -406,6 +424,7 @@ impl<B: Backend> Store<B> {
         let result = Tabled::of_like(merged, &[&ours, &theirs]);
         let made =
             marks::made(&result, (&ours, &ours_marks), (&theirs, &file.marks().unwrap_or_default()), &marker, now);
-        Ok(Write::put(keys::marks(&merged.id), super::json_out::to_json(&made)?))
+        let marks = Write::put(keys::marks(&merged.id), super::json_out::to_json(&made)?);
+        Ok([Some(marks), marker_made].into_iter().flatten().collect())
     }
 }

@@ -200,4 +200,23 @@ fn a_merge_is_stored_in_one_batch_with_its_backup_marks_and_the_version_taken() 
     assert_eq!(a.taken_versions(&s0.id).wait().unwrap().iter().map(|k| k.id).collect::<Vec<_>>(), vec![theirs]);
     let marks = a.marks(&s0.id).wait().unwrap();
     assert!(marks.seen_of(&marker) > 0, "A's title is A's event, marked with the merge");
+
+    // A's file taken as it is by a browser that has not edited since it took the first: one
+    // batch too (the version, its marks and the version taken).
+    let c_mem = Rc::new(MemoryBackend::new());
+    let c = Store::new(c_mem.clone());
+    c.save_imported(&file(&b.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap().0), "2026-11-23T09:03:00Z")
+        .wait()
+        .unwrap();
+    let from_a = file(&a.export_file(&s0.id, "2026-11-23T11:00:00Z").wait().unwrap().0);
+    let ours = c.load(&s0.id).wait().unwrap();
+    let batches = c_mem.batches();
+    c.save_merged((&from_a.strategy, &ours), &from_a, None, "2026-11-23T11:01:00Z").wait().unwrap();
+    assert_eq!(c_mem.batches() - batches, 1, "a take in one batch");
+    assert_eq!(c.load(&s0.id).wait().unwrap(), from_a.strategy);
+    assert_eq!(
+        c.current_id(&s0.id).wait().unwrap(),
+        from_a.lineage.as_ref().unwrap().head,
+        "taken as the same version"
+    );
 }
