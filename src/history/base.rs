@@ -84,10 +84,10 @@ pub async fn virtual_base(graph: &Graph, nearest: &[VersionId], at_hand: &mut im
 
 /// Versions at hand as a function of the ids asked (tests).
 #[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) struct Lookup<F>(pub F);
+pub(crate) struct ContentsByName<F>(pub F);
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-impl<F: Fn(&[VersionId]) -> Option<(Strategy, bool)>> AtHand for Lookup<F> {
+impl<F: Fn(&[VersionId]) -> Option<(Strategy, bool)>> AtHand for ContentsByName<F> {
     async fn find(&mut self, ids: &[VersionId]) -> Option<(Strategy, bool)> {
         (self.0)(ids)
     }

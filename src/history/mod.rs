@@ -35,7 +35,7 @@ mod start;
 mod tests;
 pub use crate::model::VersionId;
 #[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) use base::Lookup;
+pub(crate) use base::ContentsByName;
 pub use base::{base_for_merge, virtual_base, AtHand, MergeBase};
 pub use nodes::{Nodes, TooMany};
 pub use pipeline::MergeRun;

@@ -236,7 +236,7 @@ pub fn made_on(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::history::{base_for_merge, legacy_chain, Graph, Lookup};
+    use crate::history::{base_for_merge, legacy_chain, ContentsByName, Graph};
     use crate::testing::Wait;
 
     fn v(name: &str) -> VersionId {
@@ -284,7 +284,7 @@ mod tests {
         nearest.sort();
         assert_eq!(stand("mx2", "my2"), Relation::Diverged { bases: nearest.clone() });
         let graph = at("mx2", &all).with(&file("my2", &all));
-        let mut at_hand = Lookup(|ids: &[VersionId]| {
+        let mut at_hand = ContentsByName(|ids: &[VersionId]| {
             ids.iter()
                 .all(|id| [v("a"), v("b"), v("o")].contains(id))
                 .then(|| (crate::model::merge::edits::town(), false))
@@ -331,8 +331,9 @@ mod tests {
         let theirs = FileVersion { id: v("away"), parents: vec![oldest], graph: away.into_iter().collect() };
         assert_eq!(ours.relation(&theirs), Relation::Diverged { bases: vec![] });
         let graph = ours.with(&theirs);
-        let mut at_hand =
-            Lookup(|ids: &[VersionId]| ids.contains(&oldest).then(|| (crate::model::merge::edits::town(), true)));
+        let mut at_hand = ContentsByName(|ids: &[VersionId]| {
+            ids.contains(&oldest).then(|| (crate::model::merge::edits::town(), true))
+        });
         let found = base_for_merge(&graph, &[], vec![oldest], &mut at_hand);
         assert!(found.wait().is_some_and(|b| b.in_file && !b.exact), "merged from the version the file carries");
     }

@@ -8,7 +8,7 @@
 //!   `*.crswap` leftovers and names that are not members' files are not read. A file whose
 //!   strategy this one holds (its version, or one it descends from) is skipped. Otherwise it is
 //!   merged with the three-way merge from the newest version both descend from
-//!   (`Store::merge_base`): no conflict → a `FolderMerged` version naming the person, staged
+//!   (`history::MergeRun`): no conflict → a `FolderMerged` version naming the person, staged
 //!   and stored with the reading's others in one transaction (`staging`; undone through the
 //!   history: [`undo`]); conflicts → returned as the merge's data
 //!   ([`Conflicted`]), nothing stored; a merge that changes nothing stores nothing (and, the
