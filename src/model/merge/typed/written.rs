@@ -2,29 +2,52 @@
 //! hash of the field's JSON text, with no JSON value made on the way (what a mark holds of a
 //! value, `provenance::places`). A field whose text holds an object is written once more from
 //! its JSON value, whose keys are sorted, as files have always been hashed.
+//!
+//! The text is written as an export writes it (serde_json's compact writer into a `Vec<u8>`),
+//! so that each type's writing code is the export's, not a copy of it in the download.
 
 use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeStruct, Serializer};
-use serde_json::ser::Formatter;
 use std::fmt::Display;
 use std::io::{self, Write};
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The XXH3 hash of `value`'s JSON text as a file holds it (an object's keys in order).
 pub(in crate::model::merge) fn text_hash<T: Serialize + ?Sized>(value: &T) -> u64 {
-    let mut hashing = Hashing(Xxh3::new());
-    let mut noting = Noting::default();
-    let written = value.serialize(&mut serde_json::Serializer::with_formatter(&mut hashing, &mut noting));
-    match (written, noting.object) {
-        (Ok(()), false) => hashing.0.digest(),
-        _ => {
-            let mut hashing = Hashing(Xxh3::new());
-            let value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
-            if serde_json::to_writer(&mut hashing, &value).is_err() {
-                return Xxh3::new().digest();
-            }
-            hashing.0.digest()
+    text_hash_in(&mut Vec::new(), value)
+}
+
+/// [`text_hash`], writing the text into `buf` (cleared first: one buffer for many values).
+fn text_hash_in<T: Serialize + ?Sized>(buf: &mut Vec<u8>, value: &T) -> u64 {
+    buf.clear();
+    if serde_json::to_writer(&mut *buf, value).is_ok() && !holds_object(buf) {
+        return xxh3_64(buf);
+    }
+    buf.clear();
+    let value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+    match serde_json::to_writer(&mut *buf, &value) {
+        Ok(()) => xxh3_64(buf),
+        Err(_) => Xxh3::new().digest(),
+    }
+}
+
+/// Whether JSON text `text` holds an object: a `{` outside its strings.
+fn holds_object(text: &[u8]) -> bool {
+    if !text.contains(&b'{') {
+        return false;
+    }
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in text {
+        match (in_string, b) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') => in_string = false,
+            (true, _) => {}
+            (false, b'"') => in_string = true,
+            (false, b'{') => return true,
+            (false, _) => {}
         }
     }
+    false
 }
 
 /// Each field of `value` (a struct, its unknown fields flattened into it) as the file writes it,
@@ -35,7 +58,7 @@ pub(in crate::model::merge) fn field_hashes<T: Serialize>(
     lists: &[&str],
     out: &mut dyn FnMut(&str, u64),
 ) -> Result<(), Unwritable> {
-    value.serialize(&mut Fields { lists, out, key: String::new() })
+    value.serialize(&mut Fields { lists, out, key: String::new(), buf: Vec::new() })
 }
 
 /// A writer that hashes what it is given (the same hash as of the bytes written at once).
@@ -55,19 +78,6 @@ impl Write for Hashing {
 
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
-    }
-}
-
-/// serde_json's compact text, noting whether it wrote an object.
-#[derive(Default)]
-struct Noting {
-    object: bool,
-}
-
-impl Formatter for &mut Noting {
-    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.object = true;
-        writer.write_all(b"{")
     }
 }
 
@@ -95,12 +105,14 @@ struct Fields<'a> {
     out: &'a mut dyn FnMut(&str, u64),
     /// A map's key, until its value comes.
     key: String,
+    /// The text of the field being hashed (one buffer for all of them).
+    buf: Vec<u8>,
 }
 
 impl Fields<'_> {
     fn field<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         if !self.lists.contains(&name) {
-            (self.out)(name, text_hash(value));
+            (self.out)(name, text_hash_in(&mut self.buf, value));
         }
     }
 }
@@ -282,5 +294,9 @@ mod tests {
         assert_eq!(text_hash(&Late { z: 1, a: 2 }), xxhash_rust::xxh3::xxh3_64(br#"{"a":2,"z":1}"#));
         assert_eq!(text_hash("町"), xxhash_rust::xxh3::xxh3_64("\"町\"".as_bytes()));
         assert!(field_hashes(&3u8, &[], &mut |_, _| ()).is_err());
+        // In a list too; a brace inside a text is not an object.
+        let listed = vec![Late { z: 1, a: 2 }];
+        assert_eq!(text_hash(&listed), xxhash_rust::xxh3::xxh3_64(br#"[{"a":2,"z":1}]"#));
+        assert!(holds_object(br#"[{"z":1}]"#) && !holds_object(br#"["{\"z\":1}"]"#) && !holds_object(b"\"\\\\{\""));
     }
 }
