@@ -369,7 +369,7 @@ pub const FIELDS: &[Type] = &[
             inside("via"),
         ],
     ),
-    ty("Confirmed", &[inside("kind"), inside("subject"), inside("value")]),
+    ty("ConfirmedValue", &[inside("kind"), inside("subject"), inside("value")]),
     ty(
         "Hearing",
         &[
