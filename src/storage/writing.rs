@@ -6,7 +6,7 @@
 use super::decode::looks_like_envelope;
 use super::json_out::to_json;
 use super::store::Prepared;
-use super::versions::{thin, Head, Named, Origin, Version, VersionReason};
+use super::versions::{thin, Head, Named, Origin, StoredVersion, VersionReason};
 use super::{keys, Backend, StorageError, Store, Write};
 use crate::model::{Id, Strategy};
 
@@ -236,9 +236,9 @@ fn kept_version(
     id: Option<crate::model::VersionId>,
     entries: &[super::StrategySummary],
     strategy: &Id,
-) -> Version {
+) -> StoredVersion {
     let summary = entries.iter().find(|e| &e.id == strategy);
-    Version {
+    StoredVersion {
         seq,
         saved_at: if head.saved_at.is_empty() {
             summary.map(|e| e.updated_at.clone()).unwrap_or_default()
