@@ -1,7 +1,6 @@
 //! One name per meaning: a public type name (`pub`, `pub(crate)`, `pub(super)` struct, enum, type
 //! or trait) defined in two or more files of product code makes a reader wonder whether the two
-//! are one thing (STYLE.md 13). The names defined twice today are listed, and the list may only
-//! shrink: a name that is no longer defined twice fails the test until it is taken off.
+//! are one thing (STYLE.md 13). No name is: a second definition fails the test, naming its files.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -10,11 +9,6 @@ mod common;
 use common::name;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-
-/// Public type names defined in two or more product files today. Those in `model/merge`,
-/// `history`, `storage/versions` and `session/folder` are being reworked.
-const KNOWN_DOUBLES: &[&str] =
-    &["Confirmation", "Confirmed", "Field", "Migration", "Place", "Shown", "Value", "Version", "Written"];
 
 /// A module of tests only: `tests.rs`, `…_tests.rs`, `tests_….rs`, `testing.rs`, a `proptests`
 /// file, or under a `tests/` folder.
@@ -77,11 +71,7 @@ fn doubles() -> BTreeMap<String, Vec<String>> {
 #[test]
 fn a_public_type_name_means_one_thing() {
     let found = doubles();
-    let known: BTreeSet<&str> = KNOWN_DOUBLES.iter().copied().collect();
-    let new: Vec<_> = found.iter().filter(|(n, _)| !known.contains(n.as_str())).collect();
-    let gone: Vec<_> = known.iter().filter(|n| !found.contains_key(**n)).collect();
-    assert!(new.is_empty(), "public type names defined in two or more files (rename one to what it is): {new:#?}");
-    assert!(gone.is_empty(), "no longer defined twice: take them off KNOWN_DOUBLES in tests/names.rs: {gone:?}");
+    assert!(found.is_empty(), "public type names defined in two or more files (rename one to what it is): {found:#?}");
 }
 
 #[test]

@@ -83,4 +83,4 @@ pub use validation::{
 pub use verdict::{Agreement, Computed, Figures, Verdict, VerdictDifference, ACHIEVED, NOT_ACHIEVED};
 pub use version_id::{NotVersionId, VersionId};
 pub use width::{narrow, narrowed};
-pub use workshop::{NoteTarget, Place, WorkshopNote, WorkshopSession};
+pub use workshop::{NoteTarget, TargetPath, WorkshopNote, WorkshopSession};

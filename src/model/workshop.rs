@@ -49,9 +49,10 @@ impl NoteTarget {
     }
 }
 
-/// Where a note's target sits in the strategy: its goal and, for a measure, the measure.
+/// Where a note's target sits in the strategy, its path from the top: its goal and, for a
+/// measure, the measure.
 /// `None` when the target no longer exists.
-pub type Place<'a> = Option<(&'a Goal, Option<&'a Measure>)>;
+pub type TargetPath<'a> = Option<(&'a Goal, Option<&'a Measure>)>;
 
 impl WorkshopSession {
     pub fn new(name: &str, date: &str) -> WorkshopSession {
@@ -129,7 +130,7 @@ impl Strategy {
     }
 
     /// Where a note's target is: (goal, measure). `None` when it no longer exists.
-    pub fn place_of(&self, target: &NoteTarget) -> Place<'_> {
+    pub fn place_of(&self, target: &NoteTarget) -> TargetPath<'_> {
         match target {
             NoteTarget::Goal(id) => self.goals.iter().find(|g| &g.id == id).map(|g| (&**g, None)),
             NoteTarget::Measure(id) => self.measures().find(|(_, m)| &m.id == id).map(|(g, m)| (g, Some(m))),

@@ -69,7 +69,7 @@ pub struct CsvPreview {
 
 /// What confirming a preview does, against the strategy as it is at that moment.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Confirmation {
+pub enum CsvConfirmation {
     /// The plan the user saw is still the plan: apply it.
     Apply,
     /// The strategy changed since (another tab): this new plan is to be shown, not applied.
@@ -99,11 +99,11 @@ impl CsvPreview {
 
     /// What 「この内容で取り込む」 does when the strategy is `now`: the plan is made again, and
     /// applied only when it is the one the user saw.
-    pub fn confirm(&self, now: &Strategy) -> Confirmation {
+    pub fn confirm(&self, now: &Strategy) -> CsvConfirmation {
         match csv::plan_import(now, &self.text) {
-            Ok(plan) if plan == self.plan => Confirmation::Apply,
-            Ok(plan) => Confirmation::Replanned(Box::new(CsvPreview { plan, replanned: true, ..self.clone() })),
-            Err(error) => Confirmation::Failed(error),
+            Ok(plan) if plan == self.plan => CsvConfirmation::Apply,
+            Ok(plan) => CsvConfirmation::Replanned(Box::new(CsvPreview { plan, replanned: true, ..self.clone() })),
+            Err(error) => CsvConfirmation::Failed(error),
         }
     }
 
@@ -164,18 +164,18 @@ mod tests {
     fn the_plan_seen_is_applied_and_a_changed_strategy_is_planned_again() {
         let (s, text) = town_and_file();
         let p = CsvPreview::plan("実績.csv".to_owned(), text, &s).unwrap();
-        assert_eq!(p.confirm(&s), Confirmation::Apply);
+        assert_eq!(p.confirm(&s), CsvConfirmation::Apply);
 
         // Another tab applied the same file meanwhile: nothing is left to change, and the user
         // sees that before anything is applied.
         let mut now = s.clone();
         assert_eq!(csv::apply(&mut now, &p.plan), 1);
-        let Confirmation::Replanned(again) = p.confirm(&now) else { panic!("planned again") };
+        let CsvConfirmation::Replanned(again) = p.confirm(&now) else { panic!("planned again") };
         assert!(again.replanned);
         assert!(again.plan.changes.is_empty());
         assert_eq!(again.plan.unchanged, p.plan.unchanged + 1);
         assert_eq!((&again.file, &again.text, &again.letters), (&p.file, &p.text, &p.letters));
-        assert_eq!(again.confirm(&now), Confirmation::Apply);
+        assert_eq!(again.confirm(&now), CsvConfirmation::Apply);
     }
 
     #[test]

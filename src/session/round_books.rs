@@ -94,7 +94,7 @@ impl BooksPreview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::round_book::{open_files, rows, section_workbook, Field, ANSWER, ID, KEY};
+    use crate::format::round_book::{open_files, rows, section_workbook, AnswerField, ANSWER, ID, KEY};
     use crate::format::table::{Cell, Grid};
     use crate::model::round::{tallies, Ask, Round, Step, Via};
 
@@ -113,7 +113,7 @@ mod tests {
         let asked: Vec<Id> = tallies(&s, r, TODAY)
             .iter()
             .filter_map(|t| t.department.cloned())
-            .filter(|d| rows(&s, r, d).iter().any(|x| matches!(x.field, Field::Actual(_))))
+            .filter(|d| rows(&s, r, d).iter().any(|x| matches!(x.field, AnswerField::Actual(_))))
             .collect();
         let sections = [asked[0].clone(), asked[1].clone()];
         (s, round, sections)
@@ -125,7 +125,7 @@ mod tests {
         let r = s.round(round).unwrap();
         let bytes = section_workbook(s, r, section).unwrap();
         let mut opened = open_files(vec![(format!("{}.xlsx", s.department_name(section).unwrap()), bytes)]);
-        let row = rows(s, r, section).into_iter().find(|x| matches!(x.field, Field::Actual(_))).unwrap();
+        let row = rows(s, r, section).into_iter().find(|x| matches!(x.field, AnswerField::Actual(_))).unwrap();
         let grids: &mut Vec<Grid> = opened[0].1.as_mut().unwrap();
         let g = grids.iter_mut().find(|g| g.name == crate::format::round_book::SHEET_ANSWERS).unwrap();
         let at = (1..g.rows.len())
@@ -177,7 +177,7 @@ mod tests {
             assert_eq!((last.step, last.via, last.by.as_str()), (Step::Submitted, Via::Workbook, "企画 花子"));
         }
         let changed = &p.changes[0];
-        let Field::Actual(series) = &changed.field else { panic!("an actual") };
+        let AnswerField::Actual(series) = &changed.field else { panic!("an actual") };
         let ind = s.indicator(&changed.subject).unwrap();
         assert_eq!(ind.series.iter().find(|x| &x.id == series).unwrap().actual(R6).map(|x| x.value), Some(1234.5));
 

@@ -6,14 +6,14 @@
 //! the last change replaced).
 
 use crate::model::Timestamp;
-use crate::storage::{Version, VersionReason};
+use crate::storage::{StoredVersion, VersionReason};
 use std::ops::Range;
 
 /// The versions as the history lists them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Listing {
     /// Every kept version, newest first by the time it was saved (then by its number).
-    pub versions: Vec<Version>,
+    pub versions: Vec<StoredVersion>,
     /// The lines, in that order: each one version or a run of autosaves (indices into `versions`).
     pub lines: Vec<VersionLine>,
 }
@@ -37,7 +37,7 @@ impl Listing {
 
 /// `versions` (any order) as the history lists them; `named` says which carry a name besides
 /// their own label (the versions a hearing heard).
-pub fn listing(versions: &[Version], named: impl Fn(&Version) -> bool) -> Listing {
+pub fn listing(versions: &[StoredVersion], named: impl Fn(&StoredVersion) -> bool) -> Listing {
     let mut versions = versions.to_vec();
     // Newest first, to the millisecond written ("…:50.421Z"); a time that does not read sorts
     // last, as the oldest. Two saves of one second can be numbered out of their times' order.
@@ -45,7 +45,7 @@ pub fn listing(versions: &[Version], named: impl Fn(&Version) -> bool) -> Listin
         let millis = v.saved_at.get(20..23).and_then(|f| f.parse::<u16>().ok()).unwrap_or(0);
         std::cmp::Reverse((Timestamp::parse(&v.saved_at).and_then(|t| t.unix_seconds()), millis, v.seq))
     });
-    let gathered = |v: &Version| v.reason == VersionReason::Saved && !v.is_named() && !named(v);
+    let gathered = |v: &StoredVersion| v.reason == VersionReason::Saved && !v.is_named() && !named(v);
     let mut lines = Vec::new();
     // The newest on its own line, whatever it is.
     if !versions.is_empty() {
@@ -70,8 +70,8 @@ mod tests {
     use super::*;
     use crate::model::DraftingStage;
 
-    fn version(seq: u64, saved_at: &str, reason: VersionReason, label: Option<&str>) -> Version {
-        Version {
+    fn version(seq: u64, saved_at: &str, reason: VersionReason, label: Option<&str>) -> StoredVersion {
+        StoredVersion {
             seq,
             saved_at: saved_at.into(),
             reason,
@@ -84,7 +84,7 @@ mod tests {
         }
     }
 
-    fn save(seq: u64, at: &str) -> Version {
+    fn save(seq: u64, at: &str) -> StoredVersion {
         version(seq, at, VersionReason::Saved, None)
     }
 
@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn runs_of_autosaves_are_gathered_between_named_versions_and_a_lone_one_stays_a_line() {
-        let mut versions: Vec<Version> =
+        let mut versions: Vec<StoredVersion> =
             (0..32).map(|i| save(10 + i, &format!("2026-12-03T{:02}:{:02}:00Z", 1 + i / 6, (i % 6) * 9))).collect();
         versions.push(version(
             50,

@@ -96,4 +96,4 @@ pub use regions::{RegionBackup, StoredRegion};
 pub use store::{Prepared, Store, StrategySummary};
 pub use transfer::RestoreReport;
 pub use usage::{Usage, NEARLY_FULL_PERCENT};
-pub use versions::{named_first, thin, DraftOutcome, Head, Named, Origin, Version, VersionReason};
+pub use versions::{named_first, thin, DraftOutcome, Head, Named, Origin, StoredVersion, VersionReason};

@@ -6,7 +6,7 @@
 use super::decode::looks_like_envelope;
 use super::json_out::to_json;
 use super::store::Prepared;
-use super::versions::{thin, Head, Named, Origin, Version, VersionReason};
+use super::versions::{thin, Head, Named, Origin, StoredVersion, VersionReason};
 use super::{keys, Backend, StorageError, Store, Write};
 use crate::model::{Id, Strategy};
 
@@ -23,9 +23,10 @@ pub(super) struct NewVersion<'a> {
     pub also: &'a [Write],
 }
 
-/// What a new version's write did.
+/// What writing a [`NewVersion`] made: the head's new revision, and where the history keeps the
+/// version it replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Written {
+pub(super) struct NewRevision {
     pub revision: u64,
     /// The number under which the history keeps the version it replaced (`None`: none kept —
     /// no history here, nothing replaced, or thinned away at once).
@@ -104,14 +105,14 @@ impl<B: Backend> Store<B> {
         Ok(self.write_version(version).await?.revision)
     }
 
-    pub(super) async fn write_version(&self, version: NewVersion<'_>) -> Result<Written, StorageError> {
+    pub(super) async fn write_version(&self, version: NewVersion<'_>) -> Result<NewRevision, StorageError> {
         let written = self.write_versions(&[version]).await?;
         written.first().copied().ok_or_else(|| StorageError::Failed { detail: "nothing was written".into() })
     }
 
     /// Writes `versions` one after another in one batch: the first over its `base`, each next
     /// one over the one before it (their own `base` is not looked at). All or nothing.
-    pub(super) async fn write_versions(&self, versions: &[NewVersion<'_>]) -> Result<Vec<Written>, StorageError> {
+    pub(super) async fn write_versions(&self, versions: &[NewVersion<'_>]) -> Result<Vec<NewRevision>, StorageError> {
         let Some(first) = versions.first() else { return Ok(Vec::new()) };
         // Naming the current version (a write to a file) changes the `named` record, which a
         // save checks, never the head: a save that meets one is simply made again.
@@ -124,7 +125,7 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    async fn write_versions_once(&self, versions: &[NewVersion<'_>]) -> Result<Vec<Written>, StorageError> {
+    async fn write_versions_once(&self, versions: &[NewVersion<'_>]) -> Result<Vec<NewRevision>, StorageError> {
         let (Some(first), Some(last)) = (versions.first(), versions.last()) else { return Ok(Vec::new()) };
         let id = &first.prepared.summary.id;
         let key = keys::strategy(id);
@@ -214,7 +215,7 @@ impl<B: Backend> Store<B> {
             also.extend(version.also.iter().cloned());
             replaced = Some(Replaced::Written(text));
             head_is_new = false;
-            out.push(Written { revision: head.revision, kept });
+            out.push(NewRevision { revision: head.revision, kept });
         }
         // Written after the strategy: a write refused for room then names the strategy's size.
         batch.push(Write::put(key, last.prepared.text.as_str()));
@@ -236,9 +237,9 @@ fn kept_version(
     id: Option<crate::model::VersionId>,
     entries: &[super::StrategySummary],
     strategy: &Id,
-) -> Version {
+) -> StoredVersion {
     let summary = entries.iter().find(|e| &e.id == strategy);
-    Version {
+    StoredVersion {
         seq,
         saved_at: if head.saved_at.is_empty() {
             summary.map(|e| e.updated_at.clone()).unwrap_or_default()

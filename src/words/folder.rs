@@ -5,10 +5,10 @@
 use super::problems::import_error;
 use crate::locale::{tr, Language};
 use crate::session::folder::{FileRefusal, FolderReading, MemberStanding, SyncError};
-use crate::storage::{FolderError, Version, VersionReason};
+use crate::storage::{FolderError, StoredVersion, VersionReason};
 
 /// Why a kept version came to be, for its line in the history.
-pub fn version_reason(v: &Version, lang: Language) -> String {
+pub fn version_reason(v: &StoredVersion, lang: Language) -> String {
     let ja = lang == Language::Ja;
     match v.reason {
         VersionReason::Saved => tr(lang, "保存", "saved").to_owned(),
@@ -278,7 +278,7 @@ mod tests {
 
     #[test]
     fn a_folder_merge_names_the_person_in_the_history() {
-        let v = Version {
+        let v = StoredVersion {
             seq: 3,
             saved_at: "t".into(),
             reason: VersionReason::FolderMerged,
@@ -291,9 +291,9 @@ mod tests {
         };
         assert_eq!(version_reason(&v, Language::Ja), "田中さんの変更を取り込みました");
         assert_eq!(version_reason(&v, Language::En), "田中’s changes taken in");
-        let decided = Version { reason: VersionReason::Merged, ..v.clone() };
+        let decided = StoredVersion { reason: VersionReason::Merged, ..v.clone() };
         assert_eq!(version_reason(&decided, Language::Ja), "田中さんとの競合を選んで統合しました");
-        let merged = Version { merged_from: None, ..decided };
+        let merged = StoredVersion { merged_from: None, ..decided };
         assert_eq!(version_reason(&merged, Language::Ja), "ファイルと統合");
         let newer = FileRefusal::File(crate::format::ImportError::NewerVersion { version: 9 });
         assert!(refusal(&newer, Language::Ja).len() >= 2);

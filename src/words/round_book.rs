@@ -3,7 +3,7 @@
 //! each change of the preview as 「項目：旧 → 新」, the preview's summary and what taking the
 //! workbooks in did (`session::round_books`).
 
-use crate::format::round_book::{AnswerChange, BadValue, BookRefusal, Field, Ignored, Value};
+use crate::format::round_book::{AnswerChange, AnswerField, AnswerValue, BadValue, BookRefusal, Ignored};
 use crate::locale::{tr, Language};
 use crate::model::round::Subject;
 use crate::model::{Id, Strategy};
@@ -49,7 +49,7 @@ pub fn refused(r: &BookRefusal, lang: Language) -> String {
     }
 }
 
-fn ids(missing: &[(Id, Field)]) -> String {
+fn ids(missing: &[(Id, AnswerField)]) -> String {
     missing.iter().map(|(id, f)| format!("{} {}", id.as_str(), f.key())).collect::<Vec<_>>().join("、")
 }
 
@@ -88,9 +88,9 @@ pub fn ignored(i: &Ignored, lang: Language) -> String {
 }
 
 /// What a field is, as a change's line names it.
-pub fn field(f: &Field, s: &Strategy, subject: &Id, lang: Language) -> String {
+pub fn field(f: &AnswerField, s: &Strategy, subject: &Id, lang: Language) -> String {
     match f {
-        Field::Actual(series) => {
+        AnswerField::Actual(series) => {
             let label = s
                 .indicator(subject)
                 .and_then(|i| i.series.iter().find(|x| &x.id == series))
@@ -103,13 +103,13 @@ pub fn field(f: &Field, s: &Strategy, subject: &Id, lang: Language) -> String {
                 format!("{word}（{label}）")
             }
         }
-        Field::Cause => tr(lang, "要因分析", "cause").to_owned(),
-        Field::Settled => tr(lang, "決算額", "settled cost").to_owned(),
-        Field::Result => tr(lang, "事業実績", "result").to_owned(),
-        Field::Budget => tr(lang, "翌年度の予算額", "next year's budget").to_owned(),
-        Field::Direction => tr(lang, "翌年度の方向性", "next year's direction").to_owned(),
-        Field::Rating => tr(lang, "一次評価", "first evaluation").to_owned(),
-        Field::Improvements => tr(lang, "改善点及び方向性", "improvements").to_owned(),
+        AnswerField::Cause => tr(lang, "要因分析", "cause").to_owned(),
+        AnswerField::Settled => tr(lang, "決算額", "settled cost").to_owned(),
+        AnswerField::Result => tr(lang, "事業実績", "result").to_owned(),
+        AnswerField::Budget => tr(lang, "翌年度の予算額", "next year's budget").to_owned(),
+        AnswerField::Direction => tr(lang, "翌年度の方向性", "next year's direction").to_owned(),
+        AnswerField::Rating => tr(lang, "一次評価", "first evaluation").to_owned(),
+        AnswerField::Improvements => tr(lang, "改善点及び方向性", "improvements").to_owned(),
     }
 }
 
@@ -124,11 +124,11 @@ pub fn subject(s: &Strategy, id: &Id, lang: Language) -> String {
 }
 
 /// A value as the preview shows it.
-pub fn value(v: &Value, lang: Language) -> String {
+pub fn value(v: &AnswerValue, lang: Language) -> String {
     match v {
-        Value::None => tr(lang, "（なし）", "(none)").to_owned(),
-        Value::Number(n) => crate::locale::number(*n),
-        Value::Text(t) => t.clone(),
+        AnswerValue::None => tr(lang, "（なし）", "(none)").to_owned(),
+        AnswerValue::Number(n) => crate::locale::number(*n),
+        AnswerValue::Text(t) => t.clone(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! values the planning section confirmed stay as confirmed unless the person takes the
 //! workbooks' values ([`take_in`]).
 
-use super::{AnswerChange, Field, ReturnedBook, Value};
+use super::{AnswerChange, AnswerField, AnswerValue, ReturnedBook};
 use crate::model::round::{confirmed_changes, ConfirmedChange, ItemKind, OnConfirmed};
 use crate::model::{EvaluationStage, FiscalYear, ProjectDirection, Strategy};
 
@@ -36,13 +36,13 @@ pub fn take_in(s: &mut Strategy, year: FiscalYear, changes: &[AnswerChange], on:
 pub fn taking(changes: &[AnswerChange], held: &[ConfirmedChange], on: &OnConfirmed) -> usize {
     let kept = |c: &AnswerChange| {
         let kind = match c.field {
-            Field::Actual(_) => Some(ItemKind::Actual),
-            Field::Cause => Some(ItemKind::Cause),
-            Field::Settled | Field::Result => Some(ItemKind::Result),
-            Field::Budget | Field::Direction => Some(ItemKind::NextBudget),
-            Field::Rating => Some(ItemKind::FirstEvaluation),
+            AnswerField::Actual(_) => Some(ItemKind::Actual),
+            AnswerField::Cause => Some(ItemKind::Cause),
+            AnswerField::Settled | AnswerField::Result => Some(ItemKind::Result),
+            AnswerField::Budget | AnswerField::Direction => Some(ItemKind::NextBudget),
+            AnswerField::Rating => Some(ItemKind::FirstEvaluation),
             // A 確認 keeps the 一次評価's rating, not its 改善点 (`model::round::keep_confirmed`).
-            Field::Improvements => None,
+            AnswerField::Improvements => None,
         };
         kind.is_some_and(|k| held.iter().any(|h| h.kind == k && h.subject == c.subject))
     };
@@ -58,39 +58,39 @@ pub fn apply(s: &mut Strategy, year: FiscalYear, changes: &[AnswerChange]) {
     let next = FiscalYear(year.0 + 1);
     for c in changes {
         let number = match &c.new {
-            Value::Number(n) => Some(*n),
+            AnswerValue::Number(n) => Some(*n),
             _ => None,
         };
         let text = match &c.new {
-            Value::Text(t) => t.clone(),
+            AnswerValue::Text(t) => t.clone(),
             _ => String::new(),
         };
         match &c.field {
-            Field::Actual(series) => {
+            AnswerField::Actual(series) => {
                 if let Some(x) = s.indicator_mut(&c.subject).and_then(|i| i.series.iter_mut().find(|x| &x.id == series))
                 {
                     x.set_actual(year, number);
                 }
             }
-            Field::Cause => {
+            AnswerField::Cause => {
                 if let Some(i) = s.indicator_mut(&c.subject) {
                     i.set_analysis(year, &text);
                 }
             }
-            Field::Settled | Field::Result | Field::Budget | Field::Direction => {
+            AnswerField::Settled | AnswerField::Result | AnswerField::Budget | AnswerField::Direction => {
                 let Some(i) = s.initiative_mut(&c.subject) else { continue };
                 let money = number.map(|n| n as i64);
                 match c.field {
-                    Field::Settled => i.edit_year(year, |y| y.settled = money),
-                    Field::Result => i.edit_year(year, |y| y.result = text),
-                    Field::Budget => i.edit_year(next, |y| y.budget = money),
+                    AnswerField::Settled => i.edit_year(year, |y| y.settled = money),
+                    AnswerField::Result => i.edit_year(year, |y| y.result = text),
+                    AnswerField::Budget => i.edit_year(next, |y| y.budget = money),
                     _ => i.edit_year(next, |y| y.direction = ProjectDirection::from_japanese(&text)),
                 }
             }
-            Field::Rating | Field::Improvements => {
+            AnswerField::Rating | AnswerField::Improvements => {
                 let Some(m) = s.measure_mut(&c.subject) else { continue };
                 let first = EvaluationStage::First;
-                if c.field == Field::Rating {
+                if c.field == AnswerField::Rating {
                     m.edit_evaluation(year, first, |e| e.rating = Some(text).filter(|t| !t.is_empty()));
                 } else {
                     m.edit_evaluation(year, first, |e| e.improvements = text);

@@ -60,9 +60,9 @@ pub const LABEL_FORMAT: &str = "様式";
 /// What the 様式 cell holds: the layout's name and version.
 pub const FORMAT: &str = "shirube-round-book 1";
 
-/// One value a section answers.
+/// One value a section answers: what a row of the 回答 sheet asks, its 欄.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
+pub enum AnswerField {
     /// A KPI breakdown's actual of the round's year, by the breakdown's id.
     Actual(Id),
     /// A KPI's 要因分析 of the year.
@@ -81,25 +81,25 @@ pub enum Field {
     Improvements,
 }
 
-impl Field {
+impl AnswerField {
     /// The 欄 cell's text: a breakdown's id for an actual, a fixed word otherwise.
     pub fn key(&self) -> &str {
         match self {
-            Field::Actual(series) => series.as_str(),
-            Field::Cause => "cause",
-            Field::Settled => "settled",
-            Field::Result => "result",
-            Field::Budget => "budget",
-            Field::Direction => "direction",
-            Field::Rating => "rating",
-            Field::Improvements => "improvements",
+            AnswerField::Actual(series) => series.as_str(),
+            AnswerField::Cause => "cause",
+            AnswerField::Settled => "settled",
+            AnswerField::Result => "result",
+            AnswerField::Budget => "budget",
+            AnswerField::Direction => "direction",
+            AnswerField::Rating => "rating",
+            AnswerField::Improvements => "improvements",
         }
     }
 }
 
-/// A value of a field, as plain data.
+/// The value of an [`AnswerField`], as plain data.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum AnswerValue {
     None,
     Number(f64),
     Text(String),
@@ -112,7 +112,7 @@ pub struct AnswerChange {
     pub department: Id,
     /// The KPI, initiative or measure, by id.
     pub subject: Id,
-    pub field: Field,
-    pub old: Value,
-    pub new: Value,
+    pub field: AnswerField,
+    pub old: AnswerValue,
+    pub new: AnswerValue,
 }

@@ -45,7 +45,7 @@ pub struct Ignored {
 pub struct BadCell {
     pub cell: String,
     pub subject: Id,
-    pub field: Field,
+    pub field: AnswerField,
     pub problem: BadValue,
 }
 
@@ -83,7 +83,7 @@ pub enum BookRefusal {
     ColumnMoved { cell: String, expected: &'static str, found: String },
     /// Fewer rows than written: rows were deleted (the ones the strategy asks and the
     /// workbook lacks, by subject and field).
-    RowsMissing { expected: usize, found: usize, missing: Vec<(Id, Field)> },
+    RowsMissing { expected: usize, found: usize, missing: Vec<(Id, AnswerField)> },
     /// A row with content and no id.
     IdMissing { cell: String },
     /// An id (and field) that is no item of the round.
@@ -284,14 +284,14 @@ fn answers_of(g: &Grid, s: &Strategy, department: &Id, found: &[(usize, &BookRow
 }
 
 /// An answer cell read as the editor reads its field; `None`: left empty (never erases).
-fn answer(cell: &Cell, field: &Field, s: &Strategy) -> Result<Option<Value>, BadValue> {
+fn answer(cell: &Cell, field: &AnswerField, s: &Strategy) -> Result<Option<AnswerValue>, BadValue> {
     if cell.is_empty() {
         return Ok(None);
     }
     let typed = text(cell);
     match (field, cell) {
         (_, Cell::Date { .. } | Cell::Bool(_) | Cell::Error(_)) => Err(BadValue::Unexpected(typed)),
-        (Field::Actual(_) | Field::Settled | Field::Budget, _) => {
+        (AnswerField::Actual(_) | AnswerField::Settled | AnswerField::Budget, _) => {
             let n = match cell {
                 Cell::Number(n) => *n,
                 Cell::Percent { shown } => *shown,
@@ -304,23 +304,23 @@ fn answer(cell: &Cell, field: &Field, s: &Strategy) -> Result<Option<Value>, Bad
             if !n.is_finite() {
                 return Err(BadValue::NotANumber(typed));
             }
-            if matches!(field, Field::Settled | Field::Budget) && n.fract() != 0.0 {
+            if matches!(field, AnswerField::Settled | AnswerField::Budget) && n.fract() != 0.0 {
                 return Err(BadValue::NotWhole(typed));
             }
-            Ok(Some(Value::Number(n)))
+            Ok(Some(AnswerValue::Number(n)))
         }
-        (Field::Rating, _) => {
+        (AnswerField::Rating, _) => {
             let labels = s.rating_rule.labels();
             match labels.iter().find(|l| **l == typed) {
-                Some(l) => Ok(Some(Value::Text((*l).to_owned()))),
+                Some(l) => Ok(Some(AnswerValue::Text((*l).to_owned()))),
                 None => Err(BadValue::NotARating(typed, labels.into_iter().map(str::to_owned).collect())),
             }
         }
-        (Field::Direction, _) => match ProjectDirection::from_japanese(&typed) {
-            Some(d) => Ok(Some(Value::Text(d.japanese().to_owned()))),
+        (AnswerField::Direction, _) => match ProjectDirection::from_japanese(&typed) {
+            Some(d) => Ok(Some(AnswerValue::Text(d.japanese().to_owned()))),
             None => Err(BadValue::NotADirection(typed)),
         },
-        _ => Ok(Some(Value::Text(typed))),
+        _ => Ok(Some(AnswerValue::Text(typed))),
     }
 }
 

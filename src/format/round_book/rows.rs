@@ -2,7 +2,7 @@
 //! one per value asked, with the texts of its locked columns and the value the strategy holds.
 //! The writer writes them; the reader compares a returned workbook's locked cells with them.
 
-use super::{Field, Value, COLUMNS};
+use super::{AnswerField, AnswerValue, COLUMNS};
 use crate::locale::{series_target, Language, YearStyle};
 use crate::model::round::{items, ItemKind, Round, Subject};
 use crate::model::{EvaluationStage, FiscalYear, Id, Strategy};
@@ -11,11 +11,11 @@ use crate::model::{EvaluationStage, FiscalYear, Id, Strategy};
 #[derive(Clone, Debug, PartialEq)]
 pub struct BookRow {
     pub subject: Id,
-    pub field: Field,
+    pub field: AnswerField,
     /// The texts of the columns of [`COLUMNS`] (the 回答 column's is empty: see `value`).
     pub cells: [String; COLUMNS.len()],
     /// What the strategy holds now (written into the 回答 cell).
-    pub value: Value,
+    pub value: AnswerValue,
 }
 
 /// The rows of `department`'s workbook, in the order of the round's items.
@@ -26,36 +26,36 @@ pub fn rows(s: &Strategy, round: &Round, department: &Id) -> Vec<BookRow> {
         match (item.kind, item.subject) {
             (ItemKind::Actual, Subject::Indicator(ind)) => {
                 for se in &ind.series {
-                    let value = se.actual(year).map_or(Value::None, |a| Value::Number(a.value));
+                    let value = se.actual(year).map_or(AnswerValue::None, |a| AnswerValue::Number(a.value));
                     let before = se.actual(FiscalYear(year.0 - 1)).map(|a| crate::locale::number(a.value));
                     let target = series_target(se, &ind.unit, Language::Ja, YearStyle::Japanese).unwrap_or_default();
                     let what = format!("実績値（{}）", year.japanese());
                     let cells =
                         texts(&ind.id, se.id.as_str(), ["", "", &ind.name, &se.label, &target, &ind.unit, &what]);
-                    out.push(row(ind.id.clone(), Field::Actual(se.id.clone()), cells, before, value));
+                    out.push(row(ind.id.clone(), AnswerField::Actual(se.id.clone()), cells, before, value));
                 }
             }
             (ItemKind::Cause, Subject::Indicator(ind)) => {
-                let value = ind.analysis(year).map_or(Value::None, |t| Value::Text(t.to_owned()));
+                let value = ind.analysis(year).map_or(AnswerValue::None, |t| AnswerValue::Text(t.to_owned()));
                 let before = ind.analysis(FiscalYear(year.0 - 1)).map(str::to_owned);
                 let what = format!("要因分析（{}）", year.japanese());
-                let cells = texts(&ind.id, Field::Cause.key(), ["", "", &ind.name, "", "", "", &what]);
-                out.push(row(ind.id.clone(), Field::Cause, cells, before, value));
+                let cells = texts(&ind.id, AnswerField::Cause.key(), ["", "", &ind.name, "", "", "", &what]);
+                out.push(row(ind.id.clone(), AnswerField::Cause, cells, before, value));
             }
             (ItemKind::Result | ItemKind::NextBudget, Subject::Initiative(i)) => {
                 let measure =
                     s.initiatives().find(|(_, x)| x.id == i.id).map(|(m, _)| m.title.clone()).unwrap_or_default();
                 let (fields, y) = match item.kind {
-                    ItemKind::Result => ([Field::Settled, Field::Result], year),
-                    _ => ([Field::Budget, Field::Direction], FiscalYear(year.0 + 1)),
+                    ItemKind::Result => ([AnswerField::Settled, AnswerField::Result], year),
+                    _ => ([AnswerField::Budget, AnswerField::Direction], FiscalYear(year.0 + 1)),
                 };
                 for field in fields {
-                    let of = |y: FiscalYear| i.year(y).map_or(Value::None, |v| initiative_value(v, &field));
+                    let of = |y: FiscalYear| i.year(y).map_or(AnswerValue::None, |v| initiative_value(v, &field));
                     let before = text_of(&of(FiscalYear(y.0 - 1)));
                     let (label, unit) = match field {
-                        Field::Settled => ("決算額", "千円"),
-                        Field::Result => ("事業実績", ""),
-                        Field::Budget => ("予算額", "千円"),
+                        AnswerField::Settled => ("決算額", "千円"),
+                        AnswerField::Result => ("事業実績", ""),
+                        AnswerField::Budget => ("予算額", "千円"),
                         _ => ("方向性", ""),
                     };
                     let what = format!("{label}（{}）", y.japanese());
@@ -64,16 +64,20 @@ pub fn rows(s: &Strategy, round: &Round, department: &Id) -> Vec<BookRow> {
                 }
             }
             (ItemKind::FirstEvaluation, Subject::Measure(m)) => {
-                for field in [Field::Rating, Field::Improvements] {
+                for field in [AnswerField::Rating, AnswerField::Improvements] {
                     let of = |y: FiscalYear| {
                         let e = m.evaluation(y, EvaluationStage::First);
                         match (&field, e) {
-                            (Field::Rating, Some(e)) => e.rating.clone().map_or(Value::None, Value::Text),
-                            (_, Some(e)) if !e.improvements.trim().is_empty() => Value::Text(e.improvements.clone()),
-                            _ => Value::None,
+                            (AnswerField::Rating, Some(e)) => {
+                                e.rating.clone().map_or(AnswerValue::None, AnswerValue::Text)
+                            }
+                            (_, Some(e)) if !e.improvements.trim().is_empty() => {
+                                AnswerValue::Text(e.improvements.clone())
+                            }
+                            _ => AnswerValue::None,
                         }
                     };
-                    let label = if field == Field::Rating { "一次評価" } else { "改善点及び方向性" };
+                    let label = if field == AnswerField::Rating { "一次評価" } else { "改善点及び方向性" };
                     let what = format!("{label}（{}）", year.japanese());
                     let cells = texts(&m.id, field.key(), [&m.title, "", "", "", "", "", &what]);
                     out.push(row(m.id.clone(), field.clone(), cells, text_of(&of(FiscalYear(year.0 - 1))), of(year)));
@@ -86,23 +90,23 @@ pub fn rows(s: &Strategy, round: &Round, department: &Id) -> Vec<BookRow> {
 }
 
 /// An initiative year's value of a field.
-pub(super) fn initiative_value(y: &crate::model::InitiativeYear, field: &Field) -> Value {
-    let money = |m: Option<i64>| m.map_or(Value::None, |m| Value::Number(m as f64));
+pub(super) fn initiative_value(y: &crate::model::InitiativeYear, field: &AnswerField) -> AnswerValue {
+    let money = |m: Option<i64>| m.map_or(AnswerValue::None, |m| AnswerValue::Number(m as f64));
     match field {
-        Field::Settled => money(y.settled),
-        Field::Budget => money(y.budget),
-        Field::Result if !y.result.trim().is_empty() => Value::Text(y.result.clone()),
-        Field::Direction => y.direction.map_or(Value::None, |d| Value::Text(d.japanese().to_owned())),
-        _ => Value::None,
+        AnswerField::Settled => money(y.settled),
+        AnswerField::Budget => money(y.budget),
+        AnswerField::Result if !y.result.trim().is_empty() => AnswerValue::Text(y.result.clone()),
+        AnswerField::Direction => y.direction.map_or(AnswerValue::None, |d| AnswerValue::Text(d.japanese().to_owned())),
+        _ => AnswerValue::None,
     }
 }
 
 /// A value as the 前年度 column shows it.
-fn text_of(v: &Value) -> Option<String> {
+fn text_of(v: &AnswerValue) -> Option<String> {
     match v {
-        Value::None => None,
-        Value::Number(n) => Some(crate::locale::number(*n)),
-        Value::Text(t) => Some(t.clone()),
+        AnswerValue::None => None,
+        AnswerValue::Number(n) => Some(crate::locale::number(*n)),
+        AnswerValue::Text(t) => Some(t.clone()),
     }
 }
 
@@ -117,7 +121,13 @@ fn texts(id: &Id, key: &str, middle: [&str; 7]) -> [String; COLUMNS.len()] {
     cells
 }
 
-fn row(subject: Id, field: Field, mut cells: [String; COLUMNS.len()], before: Option<String>, value: Value) -> BookRow {
+fn row(
+    subject: Id,
+    field: AnswerField,
+    mut cells: [String; COLUMNS.len()],
+    before: Option<String>,
+    value: AnswerValue,
+) -> BookRow {
     cells[super::ANSWER + 1] = before.unwrap_or_default().trim().to_owned();
     BookRow { subject, field, cells, value }
 }

@@ -30,8 +30,10 @@ fn kitamoto() -> (Strategy, Id, Vec<Id>) {
     // The section asked every kind of value first.
     let full = |d: &Id| {
         let rows = super::rows(&s, round, d);
-        let has = |f: fn(&Field) -> bool| rows.iter().any(|r| f(&r.field));
-        has(|f| matches!(f, Field::Actual(_))) && has(|f| *f == Field::Settled) && has(|f| *f == Field::Rating)
+        let has = |f: fn(&AnswerField) -> bool| rows.iter().any(|r| f(&r.field));
+        has(|f| matches!(f, AnswerField::Actual(_)))
+            && has(|f| *f == AnswerField::Settled)
+            && has(|f| *f == AnswerField::Rating)
     };
     let mut sections = sections;
     let first = sections.iter().position(full).expect("a section asked everything");
@@ -98,9 +100,9 @@ fn a_section_workbook_holds_its_rows_only_and_reads_back_by_id() {
     assert!(read_one(&s, &round_id, bytes.clone()).unwrap().changes.is_empty(), "as written: nothing changes");
 
     // Rows reversed (matched by id, not position), then answers typed.
-    let actual = rows.iter().find(|r| matches!(r.field, Field::Actual(_))).expect("a KPI asked").clone();
-    let settled = rows.iter().find(|r| r.field == Field::Settled).expect("an initiative asked").clone();
-    let rating = rows.iter().find(|r| r.field == Field::Rating).expect("a measure asked").clone();
+    let actual = rows.iter().find(|r| matches!(r.field, AnswerField::Actual(_))).expect("a KPI asked").clone();
+    let settled = rows.iter().find(|r| r.field == AnswerField::Settled).expect("an initiative asked").clone();
+    let rating = rows.iter().find(|r| r.field == AnswerField::Rating).expect("a measure asked").clone();
     let label = s.rating_rule.labels()[0].to_owned();
     let filled = refilled(&bytes, |grids| {
         let g = answers(grids);
@@ -116,19 +118,20 @@ fn a_section_workbook_holds_its_rows_only_and_reads_back_by_id() {
     });
     let got = read_one(&s, &round_id, filled).unwrap();
     assert!(got.bad.is_empty() && got.ignored.is_empty(), "{got:?}");
-    let new =
-        |id: &Id, f: &Field| got.changes.iter().find(|c| &c.subject == id && &c.field == f).map(|c| c.new.clone());
-    assert_eq!(new(&actual.subject, &actual.field), Some(Value::Number(12345.5)));
-    assert_eq!(new(&settled.subject, &Field::Settled), Some(Value::Number(2400.0)));
-    if rating.value != Value::Text(label.clone()) {
-        assert_eq!(new(&rating.subject, &Field::Rating), Some(Value::Text(label.clone())));
+    let new = |id: &Id, f: &AnswerField| {
+        got.changes.iter().find(|c| &c.subject == id && &c.field == f).map(|c| c.new.clone())
+    };
+    assert_eq!(new(&actual.subject, &actual.field), Some(AnswerValue::Number(12345.5)));
+    assert_eq!(new(&settled.subject, &AnswerField::Settled), Some(AnswerValue::Number(2400.0)));
+    if rating.value != AnswerValue::Text(label.clone()) {
+        assert_eq!(new(&rating.subject, &AnswerField::Rating), Some(AnswerValue::Text(label.clone())));
     }
     assert!(got.changes.iter().all(|c| &c.department == dept));
 
     let mut after = s.clone();
     apply(&mut after, R6, &got.changes);
     let ind = after.indicator(&actual.subject).unwrap();
-    let Field::Actual(series) = &actual.field else { unreachable!() };
+    let AnswerField::Actual(series) = &actual.field else { unreachable!() };
     let x = ind.series.iter().find(|x| &x.id == series).unwrap();
     assert_eq!(x.actual(R6).map(|a| a.value), Some(12345.5));
     assert_eq!(after.initiative(&settled.subject).unwrap().year(R6).unwrap().settled, Some(2400));
@@ -220,9 +223,9 @@ fn a_value_in_a_locked_column_is_ignored_and_a_bad_answer_listed_with_its_cell()
     let round = s.round(&round_id).unwrap();
     let rows = rows(&s, round, &sections[0]);
     let bytes = section_workbook(&s, round, &sections[0]).unwrap();
-    let actual = rows.iter().position(|r| matches!(r.field, Field::Actual(_))).unwrap();
-    let settled = rows.iter().position(|r| r.field == Field::Settled).unwrap();
-    let rating = rows.iter().position(|r| r.field == Field::Rating).unwrap();
+    let actual = rows.iter().position(|r| matches!(r.field, AnswerField::Actual(_))).unwrap();
+    let settled = rows.iter().position(|r| r.field == AnswerField::Settled).unwrap();
+    let rating = rows.iter().position(|r| r.field == AnswerField::Rating).unwrap();
     let got = read_one(
         &s,
         &round_id,
@@ -244,7 +247,7 @@ fn a_value_in_a_locked_column_is_ignored_and_a_bad_answer_listed_with_its_cell()
     assert_eq!(got.bad[0].problem, BadValue::NotANumber("たくさん".into()));
     assert!(matches!(&got.bad[1].problem, BadValue::NotARating(z, scale) if z == "Z" && !scale.is_empty()));
     assert_eq!(got.changes.len(), 1, "the good answer is still taken");
-    assert_eq!(got.changes[0].new, Value::Number(77.0));
+    assert_eq!(got.changes[0].new, AnswerValue::Number(77.0));
     let mut after = s.clone();
     apply(&mut after, R6, &got.changes);
     let target = |s: &Strategy| s.indicator(&rows[actual].subject).map(|i| format!("{:?}", i.series[0].target));
@@ -267,7 +270,7 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
     let (mut s, round_id, sections) = kitamoto();
     let dept = sections[0].clone();
     let round = s.round(&round_id).unwrap();
-    let actual = rows(&s, round, &dept).into_iter().find(|r| matches!(r.field, Field::Actual(_))).unwrap();
+    let actual = rows(&s, round, &dept).into_iter().find(|r| matches!(r.field, AnswerField::Actual(_))).unwrap();
     let book = |s: &Strategy, value: f64| {
         let bytes = section_workbook(s, s.round(&round_id).unwrap(), &dept).unwrap();
         let filled = refilled(&bytes, |grids| {
@@ -278,7 +281,7 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
         read_one(s, &round_id, filled).unwrap().changes
     };
     let value_of = |s: &Strategy| {
-        let Field::Actual(series) = &actual.field else { unreachable!() };
+        let AnswerField::Actual(series) = &actual.field else { unreachable!() };
         let x = s.indicator(&actual.subject).unwrap().series.iter().find(|x| &x.id == series).unwrap().clone();
         x.actual(R6).map(|a| a.value)
     };

@@ -182,20 +182,20 @@ fn answer_sheet(ws: &mut Worksheet, b: &SectionBook, header: &Format, wrap: &For
             ws.write_string_with_format(r, c as u16, text, wrap)?;
         }
         let col = ANSWER as u16;
-        let is_money = matches!(row.field, Field::Settled | Field::Budget);
+        let is_money = matches!(row.field, AnswerField::Settled | AnswerField::Budget);
         let format = if is_money { &money } else { &open };
         match &row.value {
-            Value::Number(n) => ws.write_number_with_format(r, col, *n, format)?,
-            Value::Text(t) => ws.write_string_with_format(r, col, t, format)?,
-            Value::None => ws.write_blank(r, col, format)?,
+            AnswerValue::Number(n) => ws.write_number_with_format(r, col, *n, format)?,
+            AnswerValue::Text(t) => ws.write_string_with_format(r, col, t, format)?,
+            AnswerValue::None => ws.write_blank(r, col, format)?,
         };
         let list: Option<&[_]> = match row.field {
-            Field::Rating => Some(ratings),
+            AnswerField::Rating => Some(ratings),
             _ => None,
         };
         if let Some(list) = list.filter(|l| !l.is_empty()) {
             ws.add_data_validation(r, col, r, col, &DataValidation::new().allow_list_strings(list)?)?;
-        } else if row.field == Field::Direction {
+        } else if row.field == AnswerField::Direction {
             ws.add_data_validation(r, col, r, col, &DataValidation::new().allow_list_strings(&directions)?)?;
         }
     }

@@ -1,7 +1,7 @@
 //! The cohort-component projection (コーホート要因法) from the base year to 2070 in 5-year
 //! steps, under one scenario. The formulas are in `model::population`'s doc.
 
-use super::scenario::Migration;
+use super::scenario::PeriodMigration;
 use super::{Assumptions, PeriodRates, Population, Scenario, Sex, HORIZON, STEP};
 
 /// The population at the base year and every 5 years to 2070, unrounded.
@@ -84,11 +84,11 @@ fn reaching(p: &Population, sex: Sex, g: usize) -> f64 {
 }
 
 /// One period: ageing with survival and migration, then births from the women at its end.
-fn step(p: &Population, rates: &PeriodRates, birth_factor: f64, migration: Migration) -> Population {
+fn step(p: &Population, rates: &PeriodRates, birth_factor: f64, migration: PeriodMigration) -> Population {
     let n = p.open.groups();
     let mut next = Population::empty(p.open);
     let spread = match migration {
-        Migration::Total(total) => Some(spread(p, rates, total)),
+        PeriodMigration::Total(total) => Some(spread(p, rates, total)),
         _ => None,
     };
     for (si, sex) in Sex::BOTH.into_iter().enumerate() {
@@ -96,8 +96,8 @@ fn step(p: &Population, rates: &PeriodRates, birth_factor: f64, migration: Migra
             let from = reaching(p, sex, g);
             let survival = rates.survival(sex)[g - 1];
             let value = match (migration, &spread) {
-                (Migration::Rates, _) => from * (survival + rates.migration(sex)[g - 1]),
-                (Migration::Total(_), Some(added)) => from * survival + added[si][g - 1],
+                (PeriodMigration::Rates, _) => from * (survival + rates.migration(sex)[g - 1]),
+                (PeriodMigration::Total(_), Some(added)) => from * survival + added[si][g - 1],
                 _ => from * survival,
             };
             next.of_mut(sex)[g] = value.max(0.0);
@@ -165,9 +165,9 @@ pub fn flows(p: &Projection, assumptions: &Assumptions, scenario: &Scenario) -> 
                 return None;
             }
             let migrants = match scenario.migration(years[0]) {
-                Migration::Balanced => 0.0,
-                Migration::Total(total) => total,
-                Migration::Rates => Sex::BOTH
+                PeriodMigration::Balanced => 0.0,
+                PeriodMigration::Total(total) => total,
+                PeriodMigration::Rates => Sex::BOTH
                     .iter()
                     .flat_map(|&sex| (1..n).map(move |g| (sex, g)))
                     .map(|(sex, g)| reaching(&pops[0], sex, g) * rates.migration(sex)[g - 1])

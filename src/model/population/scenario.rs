@@ -28,7 +28,7 @@ pub enum Scenario {
 
 /// How a period's migration is taken.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) enum Migration {
+pub(super) enum PeriodMigration {
     /// The assumptions' 純移動率.
     Rates,
     /// None.
@@ -55,13 +55,13 @@ impl Scenario {
     }
 
     /// The migration of the period starting in `start`.
-    pub(super) fn migration(&self, start: u16) -> Migration {
+    pub(super) fn migration(&self, start: u16) -> PeriodMigration {
         match *self {
-            Scenario::MigrationBalanced { from } if start >= from => Migration::Balanced,
+            Scenario::MigrationBalanced { from } if start >= from => PeriodMigration::Balanced,
             Scenario::Vision { net_migrants_a_year, from, .. } if start >= from => {
-                Migration::Total(net_migrants_a_year * f64::from(super::STEP))
+                PeriodMigration::Total(net_migrants_a_year * f64::from(super::STEP))
             }
-            _ => Migration::Rates,
+            _ => PeriodMigration::Rates,
         }
     }
 }

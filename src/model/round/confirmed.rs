@@ -1,6 +1,6 @@
 //! What a 確認 protects: once the planning section confirms a section's answer, the values of
 //! the items the round asked of that section (`items`) are not to change unseen. A 確認 keeps
-//! those values as they stood ([`Confirmed`], in the event); [`confirmed_changes`] lists what
+//! those values as they stood ([`ConfirmedValue`], in the event); [`confirmed_changes`] lists what
 //! an incoming strategy (a folder member's version merged in, an imported file, a section's
 //! workbook) would change of them, with who changed it, for the caller to show as a card;
 //! [`keep_confirmed`] puts the confirmed values back into it, [`reconfirm`] accepts the new
@@ -9,7 +9,7 @@
 //! (a section's own edit after its 確認). A 確認 from a file before the snapshot (no values
 //! kept) covers the values as the strategy holds them now.
 
-use super::data::{Answer, Confirmed, ItemKind, Round, Step};
+use super::data::{Answer, ConfirmedValue, ItemKind, Round, Step};
 use super::items::items;
 use crate::model::{EvaluationStage, FiscalYear, Id, Indicator, Strategy};
 
@@ -91,21 +91,21 @@ fn name_of(s: &Strategy, kind: ItemKind, subject: &Id) -> String {
 
 /// What a 確認 of `department` in `round` keeps: each item the round asks of the section, with
 /// its value in `s` now.
-pub fn snapshot(s: &Strategy, round: &Round, department: &Id) -> Vec<Confirmed> {
+pub fn snapshot(s: &Strategy, round: &Round, department: &Id) -> Vec<ConfirmedValue> {
     items(s, round)
         .iter()
         .filter(|i| i.department == Some(department))
         .map(|i| {
             let subject = i.subject.id().clone();
             let value = value_of(s, round.fiscal_year, i.kind, &subject).unwrap_or_default();
-            Confirmed { kind: i.kind, subject, value }
+            ConfirmedValue { kind: i.kind, subject, value }
         })
         .collect()
 }
 
 /// The values a standing 確認 covers: its snapshot, or for a 確認 without one (an older file),
 /// the items as `s` holds them now.
-fn covered(s: &Strategy, round: &Round, confirmed: &Answer) -> Vec<Confirmed> {
+fn covered(s: &Strategy, round: &Round, confirmed: &Answer) -> Vec<ConfirmedValue> {
     match confirmed.values.is_empty() {
         false => confirmed.values.clone(),
         true => snapshot(s, round, &confirmed.department),

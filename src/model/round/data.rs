@@ -78,7 +78,7 @@ pub struct Answer {
     /// never taken silently). Absent in other steps, and in a 確認 of an older file (it then
     /// covers the values as they stand).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub values: Vec<Confirmed>,
+    pub values: Vec<ConfirmedValue>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: crate::model::UnknownFields,
@@ -154,7 +154,7 @@ pub struct Analysis {
 
 /// One item's value as it stood when its section's answer was confirmed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Confirmed {
+pub struct ConfirmedValue {
     pub kind: ItemKind,
     /// The KPI, initiative or measure it is about, by id.
     pub subject: Id,

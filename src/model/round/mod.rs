@@ -26,7 +26,7 @@ pub use confirmed::{
     any_confirmed, changed_since_confirmed, confirmed_changes, keep_confirmed, reconfirm, snapshot, value_of,
     ConfirmedChange, OnConfirmed,
 };
-pub use data::{Analysis, Answer, AnswerStanding, Ask, Confirmed, ItemKind, Round, RoundRefusal, Step, Via};
+pub use data::{Analysis, Answer, AnswerStanding, Ask, ConfirmedValue, ItemKind, Round, RoundRefusal, Step, Via};
 pub use items::{copied_texts, items, tallies, Copied, Item, Subject, Tally, TextField};
 
 use super::{FiscalYear, Id, Indicator, Strategy};

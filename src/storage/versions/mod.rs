@@ -54,12 +54,12 @@ pub enum VersionReason {
     /// needs (`session::folder`).
     Synced,
     /// Another member's changes taken from the shared folder without a conflict
-    /// ([`Version::merged_from`] names the person). Thinned as a save is: five people polling
-    /// would otherwise pin a version for every change each of them makes.
+    /// ([`StoredVersion::merged_from`] names the person). Thinned as a save is: five people
+    /// polling would otherwise pin a version for every change each of them makes.
     FolderMerged,
     /// The draft as it stood when the strategy moved on from this stage (素案 → 案 …), kept under
-    /// its name ([`Version::label`]: 「素案（令和8年11月）」). Written `{"stage": "draft"}`; older
-    /// heads, which have only the plain reasons, read as before.
+    /// its name ([`StoredVersion::label`]: 「素案（令和8年11月）」). Written `{"stage": "draft"}`;
+    /// older heads, which have only the plain reasons, read as before.
     Stage(DraftingStage),
 }
 
@@ -73,7 +73,7 @@ impl VersionReason {
 
 /// One kept version, as the history lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Version {
+pub struct StoredVersion {
     /// Its number among the strategy's kept versions (its key), never reused.
     pub seq: u64,
     pub saved_at: String,
@@ -100,7 +100,7 @@ pub struct Version {
     pub label: Option<String>,
 }
 
-impl Version {
+impl StoredVersion {
     /// Whether it was kept under a name.
     pub fn is_named(&self) -> bool {
         self.label.as_deref().is_some_and(|l| !l.trim().is_empty())
@@ -109,8 +109,8 @@ impl Version {
 
 /// The kept versions in the order a picker offers them: those kept under a name first (newest
 /// first, as given), then the others as given.
-pub fn named_first(versions: &[Version]) -> Vec<&Version> {
-    let (named, rest): (Vec<&Version>, Vec<&Version>) = versions.iter().partition(|v| v.is_named());
+pub fn named_first(versions: &[StoredVersion]) -> Vec<&StoredVersion> {
+    let (named, rest): (Vec<&StoredVersion>, Vec<&StoredVersion>) = versions.iter().partition(|v| v.is_named());
     named.into_iter().chain(rest).collect()
 }
 
@@ -128,7 +128,7 @@ pub struct Head {
     pub next_seq: u64,
     /// Kept earlier versions, oldest first.
     #[serde(default)]
-    pub versions: Vec<Version>,
+    pub versions: Vec<StoredVersion>,
     /// The size of the current version's text (`None`: written before this was recorded), so
     /// that keeping it as a version need not read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,7 +147,7 @@ pub struct Head {
     /// moved into the graph at the next save.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lineage: Vec<VersionId>,
-    /// The current version's [`Version::merged_from`].
+    /// The current version's [`StoredVersion::merged_from`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_from: Option<String>,
 }
@@ -158,7 +158,7 @@ pub struct Origin {
     /// The version (`history::Made`): its id and parents, the graph it brings (a file's), and
     /// the version it replaces when that one is named now (a merge is made on it).
     pub made: Made,
-    /// The member whose changes it took, for a folder merge ([`Version::merged_from`]).
+    /// The member whose changes it took, for a folder merge ([`StoredVersion::merged_from`]).
     pub merged_from: Option<String>,
     /// The strategy's graph with this version in it, as the graph record's text: made by the
     /// caller (`lineage::Ancestry`), so that the graph's code stays out of an everyday save.
@@ -239,7 +239,7 @@ impl<B: Backend> Store<B> {
     }
 
     /// The kept versions of a strategy, newest first (the current one is not among them).
-    pub async fn versions(&self, id: &Id) -> Result<Vec<Version>, StorageError> {
+    pub async fn versions(&self, id: &Id) -> Result<Vec<StoredVersion>, StorageError> {
         let mut versions = self.head(id).await?.versions;
         versions.reverse();
         Ok(versions)
@@ -289,7 +289,7 @@ impl<B: Backend> Store<B> {
         let text = crate::format::export_compact(strategy, now);
         let seq = head.next_seq;
         head.next_seq += 1;
-        head.versions.push(Version {
+        head.versions.push(StoredVersion {
             seq,
             saved_at: now.to_owned(),
             reason,

@@ -22,8 +22,8 @@ fn titled(s: &Strategy, title: &str) -> Strategy {
     s
 }
 
-fn version(seq: u64, saved_at: &str, reason: VersionReason) -> Version {
-    Version {
+fn version(seq: u64, saved_at: &str, reason: VersionReason) -> StoredVersion {
+    StoredVersion {
         seq,
         saved_at: saved_at.into(),
         reason,
@@ -383,7 +383,7 @@ fn a_draft_kept_at_its_stage_is_named_pinned_and_offered_first_while_the_tab_sav
     next.title = "戦略 最後".into();
     store.save_over(&next, "2027-12-01T09:00:00Z", at).wait().unwrap();
     let kept = store.versions(&s.id).wait().unwrap();
-    let named: Vec<&Version> = kept.iter().filter(|v| v.is_named()).collect();
+    let named: Vec<&StoredVersion> = kept.iter().filter(|v| v.is_named()).collect();
     assert_eq!(named.len(), 1, "{kept:?}");
     assert_eq!(named[0].label.as_deref(), Some("素案（令和8年11月）"));
     assert_eq!(named[0].reason, VersionReason::Stage(crate::model::DraftingStage::Draft));
@@ -395,7 +395,7 @@ fn a_draft_kept_at_its_stage_is_named_pinned_and_offered_first_while_the_tab_sav
 
 #[test]
 fn a_stage_version_is_written_with_its_stage_and_older_heads_still_read() {
-    let v = Version {
+    let v = StoredVersion {
         label: Some("素案（令和8年11月）".into()),
         ..version(3, "2026-11-02T09:00:00Z", VersionReason::Stage(crate::model::DraftingStage::Draft))
     };
@@ -404,7 +404,7 @@ fn a_stage_version_is_written_with_its_stage_and_older_heads_still_read() {
         text.contains(r#""reason":{"stage":"draft"}"#) && text.contains(r#""label":"素案（令和8年11月）""#),
         "{text}"
     );
-    assert_eq!(serde_json::from_str::<Version>(&text).unwrap(), v);
+    assert_eq!(serde_json::from_str::<StoredVersion>(&text).unwrap(), v);
     let older = r#"{"revision":4,"saved_at":"x","reason":"imported","next_seq":2,"versions":[{"seq":1,"saved_at":"y","reason":"kept_from_tab","title":"t","bytes":9}]}"#;
     let head: Head = serde_json::from_str(older).unwrap();
     assert_eq!(

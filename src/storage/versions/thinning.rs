@@ -2,7 +2,7 @@
 //! of each day for 30 days, then the newest of each month; pinned versions are never thinned,
 //! nor a version the strategy itself names (a hearing's version heard, [`Needed`]).
 
-use super::Version;
+use super::StoredVersion;
 use crate::model::hearing::VersionLink;
 use crate::model::Timestamp;
 use std::collections::HashSet;
@@ -20,7 +20,7 @@ impl Needed {
     }
 
     /// Whether `v` is one of them.
-    pub fn names(&self, v: &Version) -> bool {
+    pub fn names(&self, v: &StoredVersion) -> bool {
         self.0.iter().any(|link| match (link.id, v.id) {
             (Some(a), Some(b)) if a == b => true,
             _ => !link.saved_at.is_empty() && link.saved_at == v.saved_at,
@@ -36,7 +36,7 @@ impl From<Vec<VersionLink>> for Needed {
 
 /// The versions (`seq`) to drop so that what is kept follows the thinning rule at `now` (ISO
 /// times): pinned versions and those `needed` names stay, and count for no day or month.
-pub fn thin(versions: &[Version], now: &str, needed: &Needed) -> Vec<u64> {
+pub fn thin(versions: &[StoredVersion], now: &str, needed: &Needed) -> Vec<u64> {
     let now_secs = unix_seconds(now);
     let mut kept_buckets: HashSet<String> = HashSet::new();
     let mut drop = Vec::new();

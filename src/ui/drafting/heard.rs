@@ -6,7 +6,7 @@
 use crate::locale::tr;
 use crate::model::hearing::VersionLink;
 use crate::model::Id;
-use crate::storage::Version;
+use crate::storage::StoredVersion;
 use crate::ui::browser::files;
 use crate::ui::kit::fields::SelectField;
 use crate::ui::speech::Speaks;
@@ -22,7 +22,7 @@ const SAVES_OFFERED: usize = 30;
 pub fn HeardVersion(state: Edits, hearing: Id) -> impl IntoView {
     let library = crate::ui::state::use_library();
     // (the current version's time, the kept versions newest first), read again after each save.
-    let stored: RwSignal<Option<(String, Vec<Version>)>> = RwSignal::new(None);
+    let stored: RwSignal<Option<(String, Vec<StoredVersion>)>> = RwSignal::new(None);
     let sid = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     Effect::new(move |_| {
         state.save_state.track();
@@ -54,7 +54,7 @@ pub fn HeardVersion(state: Edits, hearing: Id) -> impl IntoView {
                 format!("{}（{}）", tr(lang, "今の版", "The current version"), files::local_time(&current)),
             ));
         }
-        let (named, saves): (Vec<&Version>, Vec<&Version>) = kept.iter().partition(|v| v.is_named());
+        let (named, saves): (Vec<&StoredVersion>, Vec<&StoredVersion>) = kept.iter().partition(|v| v.is_named());
         for v in named {
             out.push((
                 v.saved_at.clone(),

@@ -10,7 +10,7 @@ use crate::model::hearing::reflection::{self, Found, KeptVersion};
 use crate::model::hearing::VersionLink;
 use crate::model::{Id, Strategy};
 use crate::session::route::Route;
-use crate::storage::Version;
+use crate::storage::StoredVersion;
 use crate::ui::browser::files;
 use crate::ui::kit::old_new::AskedComparison;
 use crate::ui::speech::Speaks;
@@ -33,7 +33,7 @@ struct Offer {
 }
 
 /// The history as a link needs it: the kept versions and the current one's time.
-type History = (Vec<Version>, String);
+type History = (Vec<StoredVersion>, String);
 
 #[component]
 pub fn Reflection(state: Edits, id: Id) -> impl IntoView {
@@ -148,13 +148,13 @@ pub fn Reflection(state: Edits, id: Id) -> impl IntoView {
 }
 
 /// Where `link` is among the kept versions and the current one.
-fn find(link: &VersionLink, list: &[Version], now: &str) -> Found {
+fn find(link: &VersionLink, list: &[StoredVersion], now: &str) -> Found {
     let kept: Vec<KeptVersion<'_>> = list.iter().map(kept).collect();
     let current = (!now.is_empty()).then_some(KeptVersion { seq: u64::MAX, saved_at: now, id: None });
     reflection::find(link, &kept, current)
 }
 
-fn kept(v: &Version) -> KeptVersion<'_> {
+fn kept(v: &StoredVersion) -> KeptVersion<'_> {
     KeptVersion { seq: v.seq, saved_at: &v.saved_at, id: v.id }
 }
 

@@ -10,7 +10,7 @@ use crate::format;
 use crate::locale::tr;
 use crate::model::{Id, Strategy};
 use crate::session::version_list::VersionLine;
-use crate::storage::{StorageError, Version};
+use crate::storage::{StorageError, StoredVersion};
 use crate::ui::browser::files;
 use crate::ui::kit::old_new::{Comparing, Old, OldNewTable};
 use crate::ui::kit::panel::TitledPanel;
@@ -25,7 +25,7 @@ use leptos::task::spawn_local;
 pub fn VersionHistory(id: Id) -> impl IntoView {
     let state = use_library();
     let edits = use_edits();
-    let versions: RwSignal<Option<Result<Vec<Version>, StorageError>>> = RwSignal::new(None);
+    let versions: RwSignal<Option<Result<Vec<StoredVersion>, StorageError>>> = RwSignal::new(None);
     // Syncs with storage: each save (the save state changes) may add or thin versions.
     let id_read = id.clone();
     Effect::new(move |_| {
@@ -56,7 +56,7 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                         let summary = words::versions_kept(list.len(), &words::size(total as u64), lang);
                         // The versions a hearing heard, by its name (「策定会議（令和8年12月10日）で示した骨子案」).
                         let heard = heard_names(edits, lang, state.year_style());
-                        let named = |v: &Version| heard.iter().any(|(at, _)| *at == v.saved_at);
+                        let named = |v: &StoredVersion| heard.iter().any(|(at, _)| *at == v.saved_at);
                         let listing = crate::session::version_list::listing(&list, named);
                         let row = |i: usize| {
                             let v = listing.versions[i].clone();
@@ -118,7 +118,7 @@ fn heard_names(
 #[component]
 fn VersionRow(
     id: Id,
-    version: Version,
+    version: StoredVersion,
     heard: Option<String>,
     newer: Option<u64>,
     comparing: Comparing,

@@ -16,7 +16,7 @@ use crate::model::compare::{self, Comparison, Piece};
 use crate::model::hearing::reflection::{self, End, NoGraph};
 use crate::model::{Id, Strategy, VersionId};
 use crate::session::compare_with::{self, Other};
-use crate::storage::{StorageError, StoredPlace, Version};
+use crate::storage::{StorageError, StoredPlace, StoredVersion};
 use crate::ui::browser::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_library, Facade, Library};
@@ -216,7 +216,7 @@ fn compared(
 /// The two selects, the button and the table; the library's other strategies come from the
 /// open strategy (whose origin is offered first).
 #[component]
-pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl IntoView {
+pub fn OldNewTable(id: Id, versions: Vec<StoredVersion>, comparing: Comparing) -> impl IntoView {
     let state = use_library();
     let lang = state.lang();
     // The drafts kept by name at each stage's end first: those are what a 新旧対照表 is asked between.

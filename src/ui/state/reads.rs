@@ -8,7 +8,7 @@ use super::*;
 use crate::format::table::Mapping;
 use crate::model::region::Region;
 use crate::session::region::{load_towns, Towns};
-use crate::storage::Version;
+use crate::storage::StoredVersion;
 use std::collections::BTreeMap;
 
 type TheStore = StoredValue<Rc<BrowserWorkbench>, LocalStorage>;
@@ -26,7 +26,7 @@ impl Versions {
     }
 
     /// The kept versions, newest first.
-    pub async fn list(&self, id: &Id) -> Result<Vec<Version>, StorageError> {
+    pub async fn list(&self, id: &Id) -> Result<Vec<StoredVersion>, StorageError> {
         self.0.get_value().store().versions(id).await
     }
 

@@ -1,6 +1,7 @@
 //! The one list of what goes out, field by field: every field of the strategy's types (as its
-//! JSON names them) is [`Shown::Published`] or [`Shown::Internal`], and a published field that
-//! holds another of the listed types names it, so the list can be walked from `Strategy` down.
+//! JSON names them) is [`Visibility::Published`] or [`Visibility::Internal`], and a published
+//! field that holds another of the listed types names it, so the list can be walked from
+//! `Strategy` down.
 //!
 //! [`keep_published`] walks a strategy's JSON by this list and removes every field it does not
 //! mark published — internal fields, and fields this version does not know. The public copy
@@ -20,7 +21,7 @@ use serde_json::Value;
 
 /// Whether a field goes out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shown {
+pub enum Visibility {
     /// In the public pages, the open data and the public JSON.
     Published,
     /// Never in a public file.
@@ -29,9 +30,9 @@ pub enum Shown {
 
 /// A field of a type, by its JSON name.
 #[derive(Clone, Copy, Debug)]
-pub struct Field {
+pub struct ListedField {
     pub name: &'static str,
-    pub shown: Shown,
+    pub shown: Visibility,
     /// The listed type its value holds (itself, in a list, or absent), when published: the walk
     /// goes on into it. `None` for plain values (text, numbers, ids, plain enums).
     pub holds: Option<&'static str>,
@@ -42,27 +43,27 @@ pub struct Field {
 #[derive(Clone, Copy, Debug)]
 pub struct Type {
     pub name: &'static str,
-    pub fields: &'static [Field],
+    pub fields: &'static [ListedField],
 }
 
-use Shown::{Internal, Published};
+use Visibility::{Internal, Published};
 
 /// A published field of plain value.
-const fn out(name: &'static str) -> Field {
-    Field { name, shown: Published, holds: None }
+const fn out(name: &'static str) -> ListedField {
+    ListedField { name, shown: Published, holds: None }
 }
 
 /// A published field holding a listed type.
-const fn out_of(name: &'static str, ty: &'static str) -> Field {
-    Field { name, shown: Published, holds: Some(ty) }
+const fn out_of(name: &'static str, ty: &'static str) -> ListedField {
+    ListedField { name, shown: Published, holds: Some(ty) }
 }
 
 /// An internal field (never walked into).
-const fn inside(name: &'static str) -> Field {
-    Field { name, shown: Internal, holds: None }
+const fn inside(name: &'static str) -> ListedField {
+    ListedField { name, shown: Internal, holds: None }
 }
 
-const fn ty(name: &'static str, fields: &'static [Field]) -> Type {
+const fn ty(name: &'static str, fields: &'static [ListedField]) -> Type {
     Type { name, fields }
 }
 
@@ -369,7 +370,7 @@ pub const FIELDS: &[Type] = &[
             inside("via"),
         ],
     ),
-    ty("Confirmed", &[inside("kind"), inside("subject"), inside("value")]),
+    ty("ConfirmedValue", &[inside("kind"), inside("subject"), inside("value")]),
     ty(
         "Hearing",
         &[

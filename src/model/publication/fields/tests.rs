@@ -86,8 +86,8 @@ fn a_published_field_names_the_listed_type_it_holds_and_an_internal_one_none() {
             held.retain(|r| types.contains_key(r));
             assert!(held.len() <= 1, "{}.{} holds {held:?}", t.name, f.name);
             let expected = match f.shown {
-                Shown::Published => held.into_iter().next(),
-                Shown::Internal => None,
+                Visibility::Published => held.into_iter().next(),
+                Visibility::Internal => None,
             };
             assert_eq!(f.holds.map(str::to_owned), expected, "{}.{}", t.name, f.name);
         }
@@ -117,9 +117,21 @@ fn a_required_field_goes_out_and_a_type_only_internal_fields_hold_publishes_noth
         for f in t.fields {
             if reached.contains(t.name) {
                 let required = types[t.name][f.name].1;
-                assert!(!required || f.shown == Shown::Published, "{}.{} is required: it must go out", t.name, f.name);
+                assert!(
+                    !required || f.shown == Visibility::Published,
+                    "{}.{} is required: it must go out",
+                    t.name,
+                    f.name
+                );
             } else {
-                assert_eq!(f.shown, Shown::Internal, "{}.{}: {} is only under internal fields", t.name, f.name, t.name);
+                assert_eq!(
+                    f.shown,
+                    Visibility::Internal,
+                    "{}.{}: {} is only under internal fields",
+                    t.name,
+                    f.name,
+                    t.name
+                );
             }
         }
     }

@@ -15,7 +15,7 @@ use crate::format::csv;
 use crate::locale::tr;
 use crate::locale::Language;
 use crate::model::Strategy;
-use crate::session::csv_import::{Confirmation, CsvFlow, CsvOutcome, CsvPreview, Failure};
+use crate::session::csv_import::{CsvConfirmation, CsvFlow, CsvOutcome, CsvPreview, Failure};
 use crate::session::flow::Pending;
 use crate::session::route::{Route, Selection};
 use crate::ui::browser::files;
@@ -98,13 +98,13 @@ pub fn CsvImport() -> impl IntoView {
         // The strategy may have changed since the preview (another tab): then the new plan is
         // shown instead of applying one the user has not seen.
         match p.confirm(&now) {
-            Confirmation::Apply => {}
-            Confirmation::Replanned(again) => {
+            CsvConfirmation::Apply => {}
+            CsvConfirmation::Replanned(again) => {
                 focus_preview.set_value(true);
                 flow.update(|f| f.replace(Arc::new(*again)));
                 return;
             }
-            Confirmation::Failed(error) => {
+            CsvConfirmation::Failed(error) => {
                 flow.update(CsvFlow::cancel);
                 outcome.set(Some(CsvOutcome::Failed { file: p.file.clone(), failure: Failure::Csv(error) }));
                 return;
