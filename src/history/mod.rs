@@ -40,7 +40,7 @@ pub use base::{base_for_merge, virtual_base, AtHand, MergeBase};
 pub use nodes::{Nodes, TooMany};
 pub use pipeline::MergeRun;
 pub use place::{kept_of, made_on, tips_of, FileVersion, Made, Place};
-pub use start::MergeStart;
+pub use start::{MergeStart, StoredAs};
 
 /// The graph keys versions by their ids' 128 bits: walking it hashes and copies numbers.
 type Key = VersionId;

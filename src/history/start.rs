@@ -1,6 +1,6 @@
 //! Where a merge of another version into the current one starts, from how the two stand
 //! ([`Relation`]): the one place that reads a relation for a merge, whichever path merges (the
-//! shared folder, 統合する, a conflict decided).
+//! shared folder, 統合する, a conflict decided), and what storing its result makes ([`StoredAs`]).
 
 use super::{Relation, VersionId};
 
@@ -35,6 +35,36 @@ impl MergeStart {
     }
 }
 
+/// What storing a merge's result makes ([`MergeStart::stored_as`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoredAs {
+    /// Nothing: theirs held nothing the current version lacks, and the result is the current
+    /// version (a merge version would part this head from the others' for nothing).
+    Nothing,
+    /// Their version taken as it is: the result is theirs, which descends from the current one.
+    Taken,
+    /// A merge version, on both.
+    Merge,
+}
+
+impl MergeStart {
+    /// What storing the result of a merge that started so makes; `is_ours`, `is_theirs`: whether
+    /// the result is the current version's content, or theirs (asked only where it decides).
+    pub fn stored_as(&self, is_ours: impl FnOnce() -> bool, is_theirs: impl FnOnce() -> bool) -> StoredAs {
+        match self {
+            MergeStart::InStep | MergeStart::Behind => match is_ours() {
+                true => StoredAs::Nothing,
+                false => StoredAs::Merge,
+            },
+            MergeStart::Take => match is_theirs() {
+                true => StoredAs::Taken,
+                false => StoredAs::Merge,
+            },
+            MergeStart::Merge { .. } => StoredAs::Merge,
+        }
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -58,5 +88,17 @@ mod tests {
         );
         let beyond = Relation::Diverged { bases: vec![] };
         assert_eq!(MergeStart::of(beyond, || vec![v(9)]), MergeStart::Merge { nearest: vec![], bases: vec![v(9)] });
+    }
+
+    #[test]
+    fn a_result_is_stored_as_nothing_a_take_or_a_merge_by_where_the_two_stood() {
+        let merge = MergeStart::Merge { nearest: vec![v(1)], bases: vec![v(1)] };
+        let (yes, no) = (|| true, || false);
+        assert_eq!(MergeStart::InStep.stored_as(yes, no), StoredAs::Nothing);
+        assert_eq!(MergeStart::Behind.stored_as(yes, no), StoredAs::Nothing);
+        assert_eq!(MergeStart::Behind.stored_as(no, no), StoredAs::Merge, "ours changed by the merge");
+        assert_eq!(MergeStart::Take.stored_as(no, yes), StoredAs::Taken);
+        assert_eq!(MergeStart::Take.stored_as(no, no), StoredAs::Merge, "theirs changed by a decision");
+        assert_eq!(merge.stored_as(yes, yes), StoredAs::Merge, "a diverged pair always makes a merge");
     }
 }

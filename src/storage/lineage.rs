@@ -21,7 +21,7 @@ use crate::format::{
     export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, Imported, Lineage,
 };
 use crate::history::marks::{self, Sides, StoredMarks};
-use crate::history::{self, FileVersion, Graph, MergeStart, Nodes, MAX_GRAPH};
+use crate::history::{self, FileVersion, Graph, Nodes, StoredAs, MAX_GRAPH};
 use crate::model::merge::provenance::{Provenance, Tabled};
 use crate::model::{Id, Strategy, VersionId};
 
@@ -391,12 +391,11 @@ impl<B: Backend> Store<B> {
     ) -> Result<Option<Backup>, StorageError> {
         let ancestry = self.ancestry(&merged.id).await?;
         let theirs = file_version(file);
-        let origin = match ancestry.start(&theirs) {
-            // Theirs holds nothing ours lacks, and the merge kept ours: nothing to store (a
-            // merge version would part this browser's head from the others' for nothing).
-            MergeStart::InStep | MergeStart::Behind if *merged == ancestry.current => return Ok(None),
-            MergeStart::Take if *merged == file.strategy => ancestry.taken_origin(&theirs, by),
-            _ => ancestry.merge_origin(merged, &theirs, by),
+        let start = ancestry.start(&theirs);
+        let origin = match start.stored_as(|| *merged == ancestry.current, || *merged == file.strategy) {
+            StoredAs::Nothing => return Ok(None),
+            StoredAs::Taken => ancestry.taken_origin(&theirs, by),
+            StoredAs::Merge => ancestry.merge_origin(merged, &theirs, by),
         };
         let mut also = self.merged_marks((merged, ours), file, now).await?;
         let author = file.author.as_ref().map(|a| a.id.as_str()).filter(|a| crate::model::is_safe_id(a));
