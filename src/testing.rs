@@ -12,6 +12,27 @@ pub(crate) trait Wait: Future + Sized {
 
 impl<F: Future> Wait for F {}
 
+/// A laptop's browser: an empty in-memory store.
+pub(crate) fn laptop() -> crate::storage::Store<crate::storage::MemoryBackend> {
+    crate::storage::Store::new(crate::storage::MemoryBackend::new())
+}
+
+/// A city's strategy of the second period (2020–2024), as the template makes it.
+pub(crate) fn second_period() -> crate::model::Strategy {
+    use crate::model::{template, FiscalYear, PlanPeriod};
+    template::from_second_period("戦略", "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) })
+}
+
+/// `s` changed by `edit`.
+pub(crate) fn edited(
+    s: &crate::model::Strategy,
+    edit: impl FnOnce(&mut crate::model::Strategy),
+) -> crate::model::Strategy {
+    let mut s = s.clone();
+    edit(&mut s);
+    s
+}
+
 /// An in-memory store holding these strategies (saved once each), and its backend, whose quota
 /// a test can lower.
 pub(crate) fn memory_store(

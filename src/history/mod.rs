@@ -26,6 +26,8 @@ use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
 mod base;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fixtures;
 pub mod marks;
 mod nodes;
 mod pipeline;

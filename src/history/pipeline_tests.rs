@@ -3,41 +3,11 @@
 //! reach.
 
 use super::*;
-use crate::history::{kept_of, Graph, Node, VersionId};
+use crate::history::fixtures::{at, file, history, node, v};
+use crate::history::{kept_of, Node, VersionId};
 use crate::model::merge::edits::town;
 use crate::testing::Wait;
 use std::collections::HashMap;
-
-fn v(name: &str) -> VersionId {
-    VersionId::named(name)
-}
-
-fn node(id: &str, parents: &[&str]) -> Node {
-    Node { id: v(id), parents: parents.iter().map(|p| v(p)).collect() }
-}
-
-/// o ← a ← a2 (ours); o ← b (theirs); x and y each merged the other's first version (mx, my).
-fn history() -> Vec<Node> {
-    vec![
-        node("o", &[]),
-        node("a", &["o"]),
-        node("a2", &["a"]),
-        node("b", &["o"]),
-        node("mx", &["a", "b"]),
-        node("my", &["b", "a"]),
-        node("mx2", &["mx"]),
-        node("my2", &["my"]),
-    ]
-}
-
-fn at(head: &str, nodes: &[Node]) -> Place {
-    Place { id: Some(v(head)), parents: Vec::new(), graph: Graph::of(nodes.iter().cloned()) }
-}
-
-fn file(head: &str, nodes: &[Node]) -> FileVersion {
-    let parents = nodes.iter().find(|n| n.id == v(head)).map(|n| n.parents.clone()).unwrap_or_default();
-    FileVersion { id: v(head), parents, graph: nodes.iter().cloned().collect() }
-}
 
 /// A version's content: the town with its name as the title.
 fn content(name: &str) -> Strategy {

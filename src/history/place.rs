@@ -236,40 +236,9 @@ pub fn made_on(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::history::fixtures::{at, file, history, v};
     use crate::history::{base_for_merge, legacy_chain, ContentsByName, Graph};
     use crate::testing::Wait;
-
-    fn v(name: &str) -> VersionId {
-        VersionId::named(name)
-    }
-
-    fn node(id: &str, parents: &[&str]) -> Node {
-        Node { id: v(id), parents: parents.iter().map(|p| v(p)).collect() }
-    }
-
-    /// The file of a member whose head is `head`, carrying `nodes`.
-    fn file(head: &str, nodes: &[Node]) -> FileVersion {
-        let parents = nodes.iter().find(|n| n.id == v(head)).map(|n| n.parents.clone()).unwrap_or_default();
-        FileVersion { id: v(head), parents, graph: nodes.iter().cloned().collect() }
-    }
-
-    fn at(head: &str, nodes: &[Node]) -> Place {
-        Place { id: Some(v(head)), parents: Vec::new(), graph: Graph::of(nodes.iter().cloned()) }
-    }
-
-    /// o ← a ← a2 (ours); o ← b (theirs); x and y each merged the other's first version (mx, my).
-    fn history() -> Vec<Node> {
-        vec![
-            node("o", &[]),
-            node("a", &["o"]),
-            node("a2", &["a"]),
-            node("b", &["o"]),
-            node("mx", &["a", "b"]),
-            node("my", &["b", "a"]),
-            node("mx2", &["mx"]),
-            node("my2", &["my"]),
-        ]
-    }
 
     #[test]
     fn every_stand_of_two_heads() {

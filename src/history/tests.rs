@@ -1,18 +1,10 @@
 //! The version graph's answers (`history`): ids, relations, nearest common ancestors, bounds,
 //! and, as properties, the same answers as plain walks over both sides' nodes.
+use crate::history::fixtures::{node, v};
 use crate::history::*;
-
-/// A version named by a word.
-fn v(name: &str) -> VersionId {
-    VersionId::named(name)
-}
 
 fn vs(names: &[&str]) -> Vec<VersionId> {
     names.iter().map(|n| v(n)).collect()
-}
-
-fn node(id: &str, parents: &[&str]) -> Node {
-    Node { id: v(id), parents: vs(parents) }
 }
 
 #[test]

@@ -8,24 +8,10 @@ use crate::format::{export, import, read};
 use crate::format::{export_with_lineage, fingerprint, Imported, Lineage, LineageError};
 use crate::history::{MergeBase, Relation};
 use crate::model::merge::{merge, Side};
-use crate::model::{template, FiscalYear, PlanPeriod, Strategy};
+use crate::model::FiscalYear;
 use crate::storage::{file_version, Backend, MemoryBackend, StorageError, Store};
-use crate::testing::Wait;
+use crate::testing::{edited, laptop, second_period, Wait};
 use std::rc::Rc;
-
-fn laptop() -> Store<MemoryBackend> {
-    Store::new(MemoryBackend::new())
-}
-
-fn sample() -> Strategy {
-    template::from_second_period("戦略", "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) })
-}
-
-fn edited(s: &Strategy, edit: impl FnOnce(&mut Strategy)) -> Strategy {
-    let mut s = s.clone();
-    edit(&mut s);
-    s
-}
 
 fn file(text: &str) -> Imported {
     read(text).unwrap()
@@ -46,7 +32,7 @@ async fn common_base<B: Backend>(
 #[test]
 fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_fast_forward() {
     let (a, b) = (laptop(), laptop());
-    let s0 = sample();
+    let s0 = second_period();
     a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
     let (text0, exported) = a.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap();
     assert_eq!(exported, s0);
@@ -97,7 +83,7 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
 #[test]
 fn histories_and_files_written_before_ids_read_as_a_line() {
     use crate::storage::{keys, Head};
-    let s0 = sample();
+    let s0 = second_period();
     let s1 = edited(&s0, |s| s.title = "B".into());
     let (fp0, fp1) = (fingerprint(&s0), fingerprint(&s1));
     // A head as the previous build stored it: shared as it is, after an older version.
@@ -137,7 +123,7 @@ fn histories_and_files_written_before_ids_read_as_a_line() {
 #[test]
 fn a_browser_without_the_base_merges_from_the_one_the_file_carries_and_refuses_a_forged_one() {
     let (a, c) = (laptop(), laptop());
-    let s0 = sample();
+    let s0 = second_period();
     a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
     let first = file(&a.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap().0);
     a.save(&edited(&s0, |s| s.title = "A".into()), "2026-11-23T09:02:00Z").wait().unwrap();
@@ -179,7 +165,7 @@ fn a_browser_without_the_base_merges_from_the_one_the_file_carries_and_refuses_a
 #[test]
 fn a_version_replaced_by_a_file_without_history_still_merges_from_the_version_both_had() {
     let a = laptop();
-    let s0 = sample();
+    let s0 = second_period();
     a.save(&s0, "t0").wait().unwrap();
     let shared = file(&a.export_file(&s0.id, "t1").wait().unwrap().0);
     let b = laptop();

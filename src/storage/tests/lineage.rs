@@ -5,25 +5,9 @@
 use crate::format::{export, read, Imported};
 use crate::history::Relation;
 use crate::model::merge::{merge, Side};
-use crate::model::Strategy;
-use crate::model::{template, FiscalYear, PlanPeriod};
 use crate::storage::MemoryBackend;
 use crate::storage::{file_version, Store};
-use crate::testing::Wait;
-
-fn laptop() -> Store<MemoryBackend> {
-    Store::new(MemoryBackend::new())
-}
-
-fn sample() -> Strategy {
-    template::from_second_period("戦略", "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) })
-}
-
-fn edited(s: &Strategy, edit: impl FnOnce(&mut Strategy)) -> Strategy {
-    let mut s = s.clone();
-    edit(&mut s);
-    s
-}
+use crate::testing::{edited, laptop, second_period, Wait};
 
 fn file(text: &str) -> Imported {
     read(text).unwrap()
@@ -34,7 +18,7 @@ fn file(text: &str) -> Imported {
 #[test]
 fn a_restore_is_a_new_version_on_top_of_the_head() {
     let (a, b) = (laptop(), laptop());
-    let s0 = sample();
+    let s0 = second_period();
     a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
     b.save_imported(&file(&a.export_file(&s0.id, "t").wait().unwrap().0), "t").wait().unwrap();
     let b1 = edited(&s0, |s| s.municipality.name = "Bの市".into());
@@ -60,7 +44,7 @@ fn a_restore_is_a_new_version_on_top_of_the_head() {
 #[test]
 fn writing_a_file_does_not_make_a_tabs_next_save_a_conflict() {
     let a = laptop();
-    let s0 = sample();
+    let s0 = second_period();
     a.save(&s0, "t0").wait().unwrap();
     let (_, revision) = a.load_current(&s0.id).wait().unwrap();
     a.export_file(&s0.id, "t1").wait().unwrap();
@@ -84,7 +68,7 @@ fn writing_a_file_does_not_make_a_tabs_next_save_a_conflict() {
 #[test]
 fn an_ancestry_from_a_place_read_before_is_the_ancestry_read_again() {
     let a = laptop();
-    let s0 = sample();
+    let s0 = second_period();
     a.save(&s0, "t0").wait().unwrap();
     a.export_file(&s0.id, "t1").wait().unwrap();
     let s1 = edited(&s0, |s| s.title = "次".into());
@@ -119,7 +103,7 @@ fn an_ancestry_from_a_place_read_before_is_the_ancestry_read_again() {
 #[test]
 fn edits_made_after_an_import_and_before_a_browsers_first_file_are_its_own() {
     let (a, b) = (laptop(), laptop());
-    let s0 = sample();
+    let s0 = second_period();
     a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
     a.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap();
     let s1 = edited(&s0, |s| std::sync::Arc::make_mut(&mut s.goals[0]).title = "Aの基本目標".into());
@@ -144,7 +128,7 @@ fn edits_made_after_an_import_and_before_a_browsers_first_file_are_its_own() {
 #[test]
 fn an_import_makes_no_marks_until_they_are_needed_and_edits_before_then_are_still_its_own() {
     let (a, b) = (laptop(), laptop());
-    let s0 = sample();
+    let s0 = second_period();
     a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
     let plain = export(&s0, "2026-11-23T09:01:00Z");
     b.save_imported(&file(&plain), "2026-11-23T10:00:00Z").wait().unwrap();
@@ -169,7 +153,7 @@ fn a_merge_is_stored_in_one_batch_with_its_backup_marks_and_the_version_taken() 
     use std::rc::Rc;
     let mem = Rc::new(MemoryBackend::new());
     let (a, b) = (Store::new(mem.clone()), laptop());
-    let s0 = sample();
+    let s0 = second_period();
     b.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
     a.save_imported(&file(&b.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap().0), "2026-11-23T09:02:00Z")
         .wait()
