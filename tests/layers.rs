@@ -890,7 +890,7 @@ fn a_parent_using_its_child_by_a_bare_path_is_seen_in_a_circle() {
 /// function's name (STYLE.md 14: an enum, or two functions). The list may only shrink.
 /// `session::import::confirm(.., exists: bool, ..)`, from `session::region`'s replace: the
 /// import is being reworked (issue 85).
-const KNOWN_BOOL_ARGUMENTS: &[(&str, usize)] = &[("confirm", 1)];
+const KNOWN_BOOL_ARGUMENTS: &[(&str, usize)] = &[];
 
 /// A file's product code (before its `#[cfg(test)]` module; a test module declared in a line of
 /// its own, `#[cfg(test)] mod tests;`, is left out where it stands), blanked.

@@ -6,6 +6,7 @@
 //! save made meanwhile (this tab's autosave, another tab) is in the backup, never lost.
 
 pub use super::preview::author_of;
+use super::preview::SameId;
 use super::Notice;
 use crate::format::Imported;
 use crate::model::merge::{Merge, Side};
@@ -37,15 +38,16 @@ pub enum Confirmed {
     InPlace { strategy: Strategy, notice: Notice },
 }
 
-/// Stores a previewed file as the user chose; `exists`: a strategy with the file's id is stored
-/// here.
+/// Stores a previewed file as the user chose; `same_id`: whether a strategy with the file's id is
+/// stored here.
 pub async fn confirm<B: Backend>(
     store: &Store<B>,
     file: Imported,
     choice: Choice<'_>,
-    exists: bool,
+    same_id: SameId,
     now: &str,
 ) -> Result<Confirmed, Notice> {
+    let exists = same_id == SameId::Stored;
     let warnings = file.problems.len();
     let migrated_from = file.migrated_from;
     let title = file.strategy.title.clone();
@@ -94,13 +96,13 @@ pub async fn confirm_previewed<B: Backend>(
     confirmation: super::preview::Confirmation,
     now: &str,
 ) -> Result<Confirmed, Notice> {
-    let super::preview::Confirmation { file, merge, replace, exists, on_confirmed } = confirmation;
+    let super::preview::Confirmation { file, merge, replace, same_id, on_confirmed } = confirmation;
     let choice = match &merge {
         Some((m, sides)) => Choice::Merge(m, sides.clone(), on_confirmed),
         None if replace => Choice::Replace,
         None => Choice::Add,
     };
-    confirm(store, file, choice, exists, now).await
+    confirm(store, file, choice, same_id, now).await
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -126,7 +128,7 @@ mod tests {
     fn a_new_strategy_is_stored_under_its_own_id() {
         let s = town();
         let (_, store) = memory_store(&[]);
-        let done = confirm(&store, file_of(&s), Choice::Add, false, "t").wait().unwrap();
+        let done = confirm(&store, file_of(&s), Choice::Add, SameId::Free, "t").wait().unwrap();
         let Confirmed::Added { strategy, notice, saved: Ok(_) } = done else { panic!("{done:?}") };
         assert_eq!(strategy, s);
         assert!(matches!(notice, Notice::Imported { as_copy: false, replaced: None, .. }));
@@ -138,7 +140,7 @@ mod tests {
         let s = town();
         let (_, store) = memory_store(&[&s]);
         let file = file_of(&retitled(&s, "ファイルの版"));
-        let done = confirm(&store, file, Choice::Add, true, "t").wait().unwrap();
+        let done = confirm(&store, file, Choice::Add, SameId::Stored, "t").wait().unwrap();
         let Confirmed::Added { strategy: copy, notice, saved: Ok(_) } = done else { panic!("{done:?}") };
         assert_ne!(copy.id, s.id);
         assert!(matches!(notice, Notice::Imported { as_copy: true, .. }));
@@ -155,7 +157,7 @@ mod tests {
         let later = retitled(&s, "プレビューの後の編集");
         store.save(&later, "2026-11-02T10:00:00Z").wait().unwrap();
 
-        let done = confirm(&store, file, Choice::Replace, true, "t").wait().unwrap();
+        let done = confirm(&store, file, Choice::Replace, SameId::Stored, "t").wait().unwrap();
         assert_eq!(store.load(&s.id).wait().unwrap().title, "ファイルの版");
         let Confirmed::InPlace { notice: Notice::Imported { replaced: Some(backup), as_copy: false, .. }, .. } = done
         else {
@@ -173,7 +175,7 @@ mod tests {
         let (mem, store) = memory_store(&[&s]);
         mem.set_quota(Some(mem.used_bytes() + 10));
         let file = file_of(&retitled(&s, "ファイルの版"));
-        let refused = confirm(&store, file, Choice::Replace, true, "t").wait();
+        let refused = confirm(&store, file, Choice::Replace, SameId::Stored, "t").wait();
         assert!(matches!(refused, Err(Notice::Storage(StorageError::QuotaExceeded { .. }))), "{refused:?}");
         assert_eq!(store.load(&s.id).wait().unwrap(), s);
         assert!(store.backups().wait().unwrap().is_empty());
@@ -190,10 +192,15 @@ mod tests {
         let m = merge(&base, &ours, &theirs);
         assert_eq!(m.conflicts.len(), 1, "the title changed on both sides");
 
-        let done =
-            confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![Side::Theirs], OnConfirmed::Keep), true, "t2")
-                .wait()
-                .unwrap();
+        let done = confirm(
+            &store,
+            file_of(&theirs),
+            Choice::Merge(&m, vec![Side::Theirs], OnConfirmed::Keep),
+            SameId::Stored,
+            "t2",
+        )
+        .wait()
+        .unwrap();
         let stored = store.load(&base.id).wait().unwrap();
         assert_eq!((stored.title.as_str(), stored.municipality.code.as_deref()), ("ファイルの名称", Some("013366")));
         let Confirmed::InPlace { notice: Notice::Merged { conflicts: 1, replaced: Some(backup), .. }, .. } = done
@@ -212,7 +219,8 @@ mod tests {
         let theirs = retitled(&base, "ファイルの名称");
         let m = merge(&base, &ours, &theirs);
         let refused =
-            confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![], OnConfirmed::Keep), true, "t2").wait();
+            confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![], OnConfirmed::Keep), SameId::Stored, "t2")
+                .wait();
         assert!(matches!(refused, Err(Notice::MergeRefused { .. })), "{refused:?}");
         assert_eq!(store.load(&base.id).wait().unwrap(), ours);
     }
@@ -225,7 +233,7 @@ mod tests {
         let mut theirs = retitled(&base, "ファイルの名称");
         theirs.indicator_mut(&jobs).unwrap().series[0].set_actual(crate::model::FiscalYear(2023), Some(149.0));
         let m = merge(&base, &base, &theirs);
-        confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![], on), true, "t2").wait().unwrap();
+        confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![], on), SameId::Stored, "t2").wait().unwrap();
         let stored = store.load(&base.id).wait().unwrap();
         assert_eq!(stored.title, "ファイルの名称", "the file's other changes are taken");
         let latest = stored.round(&round).unwrap().latest(&section).unwrap().clone();

@@ -259,6 +259,26 @@ pub fn author_of(file: &Imported) -> String {
 /// The import dialog's flow for strategy and backup files (`flow`).
 pub type ImportFlow = Flow<Preview>;
 
+/// Whether a strategy with a file's id is stored here (readable or not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SameId {
+    /// Stored: a replace replaces it, an add is a copy with fresh ids.
+    Stored,
+    /// Not stored: the file's strategy is added under its own id.
+    Free,
+}
+
+impl SameId {
+    /// As the preview found it (`stored`: some strategy with the file's id is stored here).
+    pub fn of(stored: bool) -> SameId {
+        if stored {
+            SameId::Stored
+        } else {
+            SameId::Free
+        }
+    }
+}
+
 /// A confirmed strategy import, ready for [`super::import::confirm_previewed`].
 #[derive(Debug)]
 pub struct Confirmation {
@@ -268,7 +288,7 @@ pub struct Confirmation {
     /// Replace the stored version (there is a readable one).
     pub replace: bool,
     /// Some strategy with the file's id is stored here (then an add is a copy with fresh ids).
-    pub exists: bool,
+    pub same_id: SameId,
     /// What a merge does with changes to confirmed values.
     pub on_confirmed: OnConfirmed,
 }
@@ -297,7 +317,7 @@ impl Flow<Preview> {
         // only listed).
         let confirmation = Confirmation {
             replace: choice == ImportChoice::Replace && existing.is_some(),
-            exists: *stored,
+            same_id: SameId::of(*stored),
             file: imported.clone(),
             merge,
             on_confirmed: on,

@@ -78,7 +78,7 @@ fn a_new_strategy_has_nothing_to_compare_and_is_added_under_its_id() {
     let t = flow.start("f");
     assert!(flow.ready(t, preview(&store, "f", 1, opened(&s), &Untimed).wait().into_preview().unwrap()));
     let c = flow.confirm(ImportChoice::Replace, vec![]).expect("a preview is shown");
-    assert!(!c.replace && !c.exists, "nothing stored: the replace choice adds it");
+    assert!(!c.replace && (c.same_id == SameId::Free), "nothing stored: the replace choice adds it");
     assert!(c.merge.is_none());
     assert_eq!(flow.pending(), None, "confirming closes the dialog");
     assert!(flow.confirm(ImportChoice::New, vec![]).is_none(), "nothing left to confirm");
@@ -93,7 +93,7 @@ fn whether_the_files_id_is_stored_is_asked_of_the_store_when_the_preview_is_made
     let t = flow.start("f");
     flow.ready(t, preview(&store, "f", 1, opened(&s), &Untimed).wait().into_preview().unwrap());
     let c = flow.confirm(ImportChoice::New, vec![]).unwrap();
-    assert!(c.exists && !c.replace);
+    assert!((c.same_id == SameId::Stored) && !c.replace);
     // Stored but unreadable: nothing to compare (the reading sets the text aside, listed with
     // the unreadable data), yet the store still names the id, so an add is a copy — asked of
     // the store, whatever the list on screen shows.
@@ -103,7 +103,7 @@ fn whether_the_files_id_is_stored_is_asked_of_the_store_when_the_preview_is_made
     assert!(matches!(&p, Preview::Strategy { existing: None, stored: true, .. }), "not compared, stored");
     flow.ready(t, p);
     let c = flow.confirm(ImportChoice::Replace, vec![]).unwrap();
-    assert!(c.exists && !c.replace, "nothing readable to replace: added as a copy");
+    assert!((c.same_id == SameId::Stored) && !c.replace, "nothing readable to replace: added as a copy");
     assert_eq!(store.garbage().wait().unwrap().len(), 1, "the unreadable text is kept aside");
 }
 
@@ -133,7 +133,7 @@ fn a_stored_strategy_is_compared_and_a_merge_is_offered_from_the_shared_version(
     let t = flow.start("f");
     assert!(flow.ready(t, p));
     let c = flow.confirm(ImportChoice::Merge, vec![]).expect("merge offered");
-    assert!(c.exists && !c.replace);
+    assert!((c.same_id == SameId::Stored) && !c.replace);
     let (m, sides) = c.merge.expect("the preview's merge");
     assert!(sides.is_empty() && m.conflicts.is_empty());
 }
@@ -164,7 +164,7 @@ fn merge_cannot_be_confirmed_where_it_is_not_offered_and_the_dialog_stays() {
     assert!(flow.confirm(ImportChoice::Merge, vec![]).is_none());
     assert!(matches!(flow.pending(), Some(Pending::Ready(_))), "the dialog stays open");
     let c = flow.confirm(ImportChoice::Replace, vec![]).expect("replace is always offered");
-    assert!(c.replace && c.exists);
+    assert!(c.replace && (c.same_id == SameId::Stored));
 }
 
 #[test]

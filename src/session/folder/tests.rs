@@ -185,7 +185,15 @@ fn a_conflict_is_returned_with_nothing_stored_and_the_users_choice_is_stored_as_
     assert_eq!(c.bytes, folder.get(&c.file).unwrap().len(), "the preview says the file's size");
     let choice =
         crate::session::import::Choice::Merge(&c.merge, vec![crate::model::merge::Side::Theirs], Default::default());
-    crate::session::import::confirm(&b.store, c.imported.clone(), choice, true, &at(13)).wait().unwrap();
+    crate::session::import::confirm(
+        &b.store,
+        c.imported.clone(),
+        choice,
+        crate::session::preview::SameId::Stored,
+        &at(13),
+    )
+    .wait()
+    .unwrap();
     assert_eq!(b.strategy().title, "Aの題名");
     // Both then reach the same version and stop.
     for round in 0..2 {

@@ -23,6 +23,7 @@ pub use bring_in::{BringInTally, BroughtIn, Cancel, Differs, FileOutcome, FileRe
 pub use folder::{folder_file, FolderFile};
 
 use super::import::{confirm, Choice, Confirmed};
+use super::preview::SameId;
 use super::Notice;
 use crate::format::{self, Imported, Saved};
 use crate::model::region::Region;
@@ -175,7 +176,7 @@ pub async fn replace_town<B: Backend>(
     file: Imported,
     now: &str,
 ) -> Result<(Notice, Strategy), Notice> {
-    match confirm(store, file, Choice::Replace, true, now).await? {
+    match confirm(store, file, Choice::Replace, SameId::Stored, now).await? {
         Confirmed::InPlace { strategy, notice } => Ok((notice, strategy)),
         // Not reached with `exists`; kept total rather than assumed.
         Confirmed::Added { strategy, notice, saved } => saved.map(|_| (notice, strategy)).map_err(Notice::Storage),

@@ -99,7 +99,15 @@ impl Laptops {
             let cards: Vec<_> = merge.conflicts.iter().map(|c| (&c.field, &c.base, &c.ours, &c.theirs)).collect();
             return Err(format!("laptop {i}: {cards:?}"));
         }
-        confirm(store, imported, Choice::Merge(merge, Vec::new(), Default::default()), true, now).wait().unwrap();
+        confirm(
+            store,
+            imported,
+            Choice::Merge(merge, Vec::new(), Default::default()),
+            crate::session::preview::SameId::Stored,
+            now,
+        )
+        .wait()
+        .unwrap();
         Ok(())
     }
 }

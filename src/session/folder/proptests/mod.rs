@@ -124,7 +124,15 @@ impl World {
                 })
                 .collect();
             let choice = crate::session::import::Choice::Merge(&c.merge, sides, Default::default());
-            crate::session::import::confirm(&m.browser.store, c.imported.clone(), choice, true, &now).wait().unwrap();
+            crate::session::import::confirm(
+                &m.browser.store,
+                c.imported.clone(),
+                choice,
+                crate::session::preview::SameId::Stored,
+                &now,
+            )
+            .wait()
+            .unwrap();
         }
         m.browser.write(folder, &now);
     }
