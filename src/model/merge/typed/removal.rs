@@ -80,10 +80,13 @@ impl Merger<'_> {
                     Ref::Entry(e) if !x.has(e) && self.grouped.insert(e.clone()) => {
                         if b.has(e) {
                             edited |= edit(e, &mut edits);
-                        } else {
+                        } else if !self.unknown.restored(e) {
                             refers = true;
                             edit(e, &mut edits);
                         }
+                        // Else kept against the remover's earlier removal of it, and not new to
+                        // the remover: it goes with this removal, as it would have gone with
+                        // the first one in one merge.
                         members.push(e.clone());
                     }
                     Ref::Field(h, f) if x.has(h) => {
