@@ -202,3 +202,8 @@ impl Concurrent {
 
 /// An item's parent, as [`Concurrent`] names it beside its fields (no field is named so).
 pub(in crate::model::merge) const PARENT: &str = "\u{1}parent";
+
+/// An item's presence, as [`Concurrent`] names it beside its fields (no field is named so):
+/// one side kept it (by a decision on a card) and the other removed it, neither having seen
+/// the other's.
+pub(in crate::model::merge) const PRESENCE: &str = "";

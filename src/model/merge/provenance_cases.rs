@@ -278,3 +278,54 @@ fn a_value_set_back_alike_on_both_sides_keeps_the_takers_own_setting() {
     ];
     converges(&steps, true).unwrap();
 }
+
+/// Found by the property test once drawn at random again: B removes a measure; A edits it,
+/// keeps it against B's removal by a card, then removes it itself; C, having taken B's removal
+/// and A's earlier edit, keeps it by a card too. C's keep had seen B's removal, not A's, and
+/// A's removal had not seen C's keep: both set whether the measure is there, neither having
+/// seen the other's. B, holding A's removal by then, dropped C's keep silently. Now a card.
+#[test]
+fn a_measure_kept_by_a_card_and_removed_elsewhere_unseen_is_a_card() {
+    let steps = [
+        Step::Remove(4, 3),
+        Step::Add(4),
+        Step::Write(4),
+        Step::Title(0, 9),
+        Step::Write(0),
+        Step::Take(0, 4),
+        Step::Remove(0, 4),
+        Step::Take(2, 4),
+        Step::Take(2, 0),
+    ];
+    converges(&steps, true).unwrap();
+}
+
+/// The same card from the marks alone: A keeps a measure by a card against B's removal; D, who
+/// had taken A's edit of it but not A's keep, removes it. Nothing of the measure differs from
+/// what D had seen but whether it is there, which both set unseen: a card whose common version
+/// is unknown, not a removal taken silently.
+#[test]
+fn a_keep_the_remover_had_not_seen_is_a_card() {
+    let first = town();
+    let x = first.goals[0].measures[2].id.clone();
+    let mut edited = first.clone();
+    edited.measure_mut(&x).unwrap().title = "A".into();
+    let mut without_x = first.clone();
+    Arc::make_mut(&mut without_x.goals[0]).measures.retain(|m| m.id != x);
+    let b = Provenance::default().stamp(&first, "b", 1).stamp(&without_x, "b", 10);
+    let a1 = Provenance::default().stamp(&first, "a", 1).stamp(&edited, "a", 10);
+    // A keeps it against B's removal (a card, decided so).
+    let a2 = Provenance::merged(&edited, (&edited, &a1), (&without_x, &b.for_file()), "a", 20);
+    // D takes A's edit, then removes the measure.
+    let d0 = Provenance::default().stamp(&first, "d", 1);
+    let d1 = Provenance::merged(&edited, (&first, &d0), (&edited, &a1.for_file()), "d", 15);
+    let d2 = d1.stamp(&without_x, "d", 30);
+    let (base, concurrent) = exact_base(&first, (&edited, &a2), (&without_x, &d2.for_file()));
+    let m = merge_with(&base, &concurrent, &edited, &without_x);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let c = &m.conflicts[0];
+    assert_eq!(
+        (c.kind, &c.entity.id, &c.base),
+        (ConflictKind::RemovedEdited { removed_by: Side::Theirs }, &x, &Version::Unknown)
+    );
+}

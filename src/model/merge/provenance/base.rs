@@ -4,7 +4,7 @@
 
 use super::places::{field_values, order_hash, parent_hash, value_hash, Places};
 use super::{Provenance, Seen, Tabled, Tables};
-use crate::model::merge::findings::{Concurrent, PARENT};
+use crate::model::merge::findings::{Concurrent, PARENT, PRESENCE};
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::build_strategy;
 use crate::model::merge::typed::table::{TableItem, TypedTable};
@@ -281,11 +281,18 @@ impl Exact<'_> {
     /// it, with every value the remover had seen as the keeper holds it, and every value the
     /// remover had not seen (or changed since marked) named [`Concurrent`], so that the merge
     /// sees a removal of something edited — a card — even when the base at hand never held the
-    /// item or holds the keeper's value.
+    /// item or holds the keeper's value. So is its presence, when the keeper kept it by an event
+    /// the remover had not seen ([`PRESENCE`]).
     fn edited_since_removal(&mut self, key: &Key, kept: &TableItem, keeper: &Provenance, remover: &Provenance) {
         let here = Places::of(key);
         if !matches!(remover.current(here.at(""), 0), Ok(Some(d)) if !keeper.has_seen(&d)) {
             return;
+        }
+        // Kept by an event the remover had not seen (a decision on a card, against another
+        // removal): both set whether it is there, neither having seen the other's — a card, as
+        // for a value, not a keep lost silently.
+        if matches!(keeper.current(here.at(""), 1), Ok(Some(d)) if !remover.has_seen(&d)) {
+            self.both_set.values.insert((key.clone(), Box::from(PRESENCE)));
         }
         let mut item = self.items.get(key).map_or_else(|| TableItem::clone(kept), |b| TableItem::clone(b));
         item.parent = kept.parent.clone();
