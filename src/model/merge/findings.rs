@@ -1,6 +1,7 @@
 //! What a merge finds and says: the two sides, where a value is (an entity, a field of it, the
 //! path down to it), the changes each side made, the conflicts left to the user and the values
-//! both sides set unseen ([`Concurrent`]). The merge's own modules and its callers share them.
+//! both sides set unseen and the references kept against a removal ([`Concurrent`]). The
+//! merge's own modules and its callers share them.
 
 use super::key::Key;
 use crate::model::{EvaluationStage, FiscalYear, GoalKind, Id};
@@ -160,25 +161,49 @@ pub struct Conflict {
     pub theirs: Version,
 }
 
-/// Values (and parents) both sides set with neither having seen the other's setting (as the marks of
-/// [`provenance`] tell): a merge gives each a card, whatever the common version at hand holds of
-/// it — one side may have set it back to what that version holds.
+/// What the marks of [`provenance`] tell a merge beyond its base. Values (and parents) both sides
+/// set with neither having seen the other's setting: a merge gives each a card, whatever the
+/// common version at hand holds of it — one side may have set it back to what that version
+/// holds. And references one side kept against the other's removal of them, as they were
+/// removed: they go with a removal of what they refer to as they went with the first one.
 #[derive(Clone, Debug, Default)]
-pub struct Concurrent(pub(in crate::model::merge) rustc_hash::FxHashSet<(Key, Box<str>)>);
+pub struct Concurrent {
+    /// Each value by its item and field name (or [`PARENT`]).
+    pub(in crate::model::merge) values: rustc_hash::FxHashSet<(Key, Box<str>)>,
+    /// Entries that refer (a related measure, a KPI, …) one side kept by a decision after it
+    /// had seen the other's removal of them, unchanged since but for what the remover had seen,
+    /// to what the remover has removed since. The base cannot hold them (their owner went with
+    /// them, and is kept as the keeper's), so the merge would read them as new references and
+    /// the later removal as a card; they are the remover's own, removed by it, and go with it
+    /// as they would in one merge of the three versions.
+    pub(in crate::model::merge) restored: rustc_hash::FxHashSet<Key>,
+}
 
 impl Concurrent {
+    /// Whether the marks tell the merge nothing beyond its base.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.values.is_empty() && self.restored.is_empty()
     }
 
+    /// How many values both sides set unseen.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.values.len()
     }
 
     pub(in crate::model::merge) fn holds(&self, key: &Key, name: &str) -> bool {
-        !self.0.is_empty() && self.0.contains(&(key.clone(), Box::from(name)))
+        !self.values.is_empty() && self.values.contains(&(key.clone(), Box::from(name)))
+    }
+
+    /// Whether `key` is a reference one side kept against the other's removal of it.
+    pub(in crate::model::merge) fn restored(&self, key: &Key) -> bool {
+        !self.restored.is_empty() && self.restored.contains(key)
     }
 }
 
 /// An item's parent, as [`Concurrent`] names it beside its fields (no field is named so).
 pub(in crate::model::merge) const PARENT: &str = "\u{1}parent";
+
+/// An item's presence, as [`Concurrent`] names it beside its fields (no field is named so):
+/// one side kept it (by a decision on a card) and the other removed it, neither having seen
+/// the other's.
+pub(in crate::model::merge) const PRESENCE: &str = "";

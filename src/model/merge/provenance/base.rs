@@ -4,7 +4,7 @@
 
 use super::places::{field_values, order_hash, parent_hash, value_hash, Places};
 use super::{Provenance, Seen, Tabled, Tables};
-use crate::model::merge::findings::{Concurrent, PARENT};
+use crate::model::merge::findings::{Concurrent, PARENT, PRESENCE};
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::build_strategy;
 use crate::model::merge::typed::table::{TableItem, TypedTable};
@@ -47,7 +47,9 @@ fn concurrent(place: u64, ov: u64, o: &Provenance, tv: u64, t: &Provenance) -> b
 /// mark is unknown, `approx` stays. Without marks on either side: `approx`. With it, the values
 /// both sides set with neither having seen the other's ([`Concurrent`]: a card each, whatever
 /// `approx` holds — one side may have set the value back to it), and the values a side edited
-/// in an item the other removed after ([`Concurrent`] too: the removal is then a card).
+/// in an item the other removed after ([`Concurrent`] too: the removal is then a card), and
+/// the references a side kept against the other's removal of them, as they were removed
+/// ([`Concurrent`] too: they go with the remover's later removal of what they refer to).
 pub fn exact_base(
     approx: &Strategy,
     (ours, o): (&impl Tables, &Provenance),
@@ -114,12 +116,18 @@ impl Exact<'_> {
                 // (kept by a decision, or added again).
                 (Some(kept), None) => match removal_covers(key, kept, o, t) {
                     true => self.take(key, io),
-                    false if seen(here.at(""), 1, o, 0, t) == Seen::ByOurs => self.take(key, it),
+                    false if seen(here.at(""), 1, o, 0, t) == Seen::ByOurs => {
+                        self.kept_against_removal(key, kept, (o, to), (t, tt));
+                        self.take(key, it)
+                    }
                     false => self.edited_since_removal(key, kept, o, t),
                 },
                 (None, Some(kept)) => match removal_covers(key, kept, t, o) {
                     true => self.take(key, it),
-                    false if seen(here.at(""), 0, o, 1, t) == Seen::ByTheirs => self.take(key, io),
+                    false if seen(here.at(""), 0, o, 1, t) == Seen::ByTheirs => {
+                        self.kept_against_removal(key, kept, (t, tt), (o, to));
+                        self.take(key, io)
+                    }
                     false => self.edited_since_removal(key, kept, t, o),
                 },
                 (None, None) => {}
@@ -179,7 +187,7 @@ impl Exact<'_> {
                     Seen::ByTheirs => Some(io),
                     Seen::Unknown => {
                         if concurrent(place, ov, o, tv, t) {
-                            self.both_set.0.insert((key.clone(), Box::from(name.as_str())));
+                            self.both_set.values.insert((key.clone(), Box::from(name.as_str())));
                         }
                         undecided = true;
                         None
@@ -199,7 +207,7 @@ impl Exact<'_> {
                 Seen::ByTheirs => Some(io),
                 Seen::Unknown => {
                     if concurrent(here.at("p"), po, o, pt, t) {
-                        self.both_set.0.insert((key.clone(), Box::from(PARENT)));
+                        self.both_set.values.insert((key.clone(), Box::from(PARENT)));
                     }
                     undecided = true;
                     None
@@ -231,16 +239,60 @@ impl Exact<'_> {
         (item, undecided)
     }
 
+    /// An item the keeper holds after having seen the remover's removal of it (the base holds
+    /// it as the remover does: not at all). When it is a reference to what the remover has
+    /// removed since, and the keeper kept it as it was removed — every value but its presence
+    /// one the remover had seen, or unknown: kept by a decision on a card, not added again,
+    /// which marks its values as the keeper's new event — it is named
+    /// [`Concurrent::restored`]: not a new reference, it goes with that removal.
+    fn kept_against_removal(
+        &mut self,
+        key: &Key,
+        kept: &TableItem,
+        (keeper, kt): (&Provenance, &TypedTable),
+        (remover, rt): (&Provenance, &TypedTable),
+    ) {
+        let Some(target) = kept.shape.refers().then(|| kept.node.target("")).flatten().map(Key::id) else { return };
+        if rt.has(&target) || !kt.has(&target) {
+            return;
+        }
+        let here = Places::of(key);
+        if !matches!(keeper.current(here.at(""), 1), Ok(Some(_))) {
+            return;
+        }
+        let mut places = vec![(here.at("p"), parent_hash(kept))];
+        field_values(kept, &mut |name, hash| places.push((here.field(name), hash)));
+        places.extend(kept.children.iter().enumerate().map(|(i, list)| (here.order(i), order_hash(list))));
+        // Unknown is as it was when the remover removed it (the remover held it then: its
+        // removal is marked), unlike in `removal_covers`: what is asked here is only whether
+        // the reference is new to the remover, not whether a value of it may be lost.
+        let as_removed = places.into_iter().all(|(place, value)| match keeper.current(place, value) {
+            Ok(Some(d)) => remover.has_seen(&d),
+            Ok(None) => true,
+            Err(()) => false,
+        });
+        if as_removed {
+            self.both_set.restored.insert(key.clone());
+        }
+    }
+
     /// An item one side removed while the other edited it, neither having seen the other's (the
     /// removal marked and unseen by the keeper): the base holds the item where the keeper holds
     /// it, with every value the remover had seen as the keeper holds it, and every value the
     /// remover had not seen (or changed since marked) named [`Concurrent`], so that the merge
     /// sees a removal of something edited — a card — even when the base at hand never held the
-    /// item or holds the keeper's value.
+    /// item or holds the keeper's value. So is its presence, when the keeper kept it by an event
+    /// the remover had not seen ([`PRESENCE`]).
     fn edited_since_removal(&mut self, key: &Key, kept: &TableItem, keeper: &Provenance, remover: &Provenance) {
         let here = Places::of(key);
         if !matches!(remover.current(here.at(""), 0), Ok(Some(d)) if !keeper.has_seen(&d)) {
             return;
+        }
+        // Kept by an event the remover had not seen (a decision on a card, against another
+        // removal): both set whether it is there, neither having seen the other's — a card, as
+        // for a value, not a keep lost silently.
+        if matches!(keeper.current(here.at(""), 1), Ok(Some(d)) if !remover.has_seen(&d)) {
+            self.both_set.values.insert((key.clone(), Box::from(PRESENCE)));
         }
         let mut item = self.items.get(key).map_or_else(|| TableItem::clone(kept), |b| TableItem::clone(b));
         item.parent = kept.parent.clone();
@@ -253,7 +305,7 @@ impl Exact<'_> {
                 Ok(Some(d)) if remover.has_seen(&d) => item = item.copied(&*kept.node, name),
                 Ok(Some(_)) | Err(()) => {
                     if differs_visibly(v) && jb.get(name) == Some(v) {
-                        self.both_set.0.insert((key.clone(), Box::from(name.as_str())));
+                        self.both_set.values.insert((key.clone(), Box::from(name.as_str())));
                     }
                 }
                 Ok(None) => {}

@@ -264,7 +264,7 @@ impl Provenance {
 
     /// The marks of `merged`, the merge of `ours` (marked `o`) and `theirs` (marked `t`) that
     /// `me` made: a value as one side held it keeps that side's mark when that side had seen
-    /// the other's (the same value on both: the later mark, see [`later`]);
+    /// the other's (the same value on both: the later mark, else ours', see [`Joined::later`]);
     /// anything else — a conflict decided, a value the common version at hand decided, votes
     /// added up — is a new event of `me`. The clock is both sides'.
     pub fn merged(
@@ -398,17 +398,16 @@ impl Joined {
         self.clocks[Self::index(side)].get(member as usize).is_some_and(|seen| *seen >= counter)
     }
 
-    /// [`later`] over joined dots: ours' `a`, theirs' `b`.
+    /// The mark of a value both sides hold alike, ours' `a` and theirs' `b`: theirs' when it is
+    /// the later (theirs had seen ours', not ours theirs'), else ours'.
     fn later(&self, a: Option<JoinedDot>, b: Option<JoinedDot>) -> Option<JoinedDot> {
         match (a, b) {
-            (Some(x), Some(y)) if x == y => Some(x),
-            (Some(x), Some(y)) if self.seen_by(Side::Ours, y) && !self.seen_by(Side::Theirs, x) => Some(x),
             (Some(x), Some(y)) if self.seen_by(Side::Theirs, x) && !self.seen_by(Side::Ours, y) => Some(y),
-            // Neither saw the other's: the greater, by member name and number (whoever merges).
-            (Some(x), Some(y)) => {
-                let name = |d: JoinedDot| (&self.next.members[d.0 as usize], d.1);
-                Some(if name(x) >= name(y) { x } else { y })
-            }
+            // Neither saw the other's (both set it alike): ours' stays, the setting this version
+            // had. Taking theirs' instead (say the greater by name, the same whoever merges)
+            // drops it: a member who changes the value having seen only theirs' setting would be
+            // taken with no card, though it had not seen this version's.
+            (Some(x), Some(_)) => Some(x),
             (x, None) => x,
             (None, y) => y,
         }

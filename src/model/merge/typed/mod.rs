@@ -59,7 +59,8 @@ pub(in crate::model::merge) enum Unknown {
     Nowhere,
     /// No common version is known (it is given empty).
     Everywhere,
-    /// Where both sides set a value, neither having seen the other's setting.
+    /// Where both sides set a value, neither having seen the other's setting (and the
+    /// references kept against a removal: [`Concurrent::restored`]).
     At(Concurrent),
 }
 
@@ -82,6 +83,11 @@ impl Unknown {
             Unknown::Everywhere => true,
             Unknown::At(concurrent) => concurrent.holds(key, name),
         }
+    }
+
+    /// Whether `key` is a reference one side kept against the other's removal of it.
+    fn restored(&self, key: &Key) -> bool {
+        matches!(self, Unknown::At(concurrent) if concurrent.restored(key))
     }
 
     /// The common version as a conflict shows it: `known` where it is known.

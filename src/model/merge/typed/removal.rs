@@ -5,7 +5,7 @@
 
 use super::table::{Ref, TableItem, TypedTable};
 use super::{change, moved, names, Merger, Op, Unknown};
-use crate::model::merge::findings::{Change, ChangeKind, Conflict, ConflictKind, Side, Version};
+use crate::model::merge::findings::{Change, ChangeKind, Conflict, ConflictKind, Side, Version, PRESENCE};
 use crate::model::merge::key::Key;
 use std::sync::Arc;
 
@@ -66,7 +66,8 @@ impl Merger<'_> {
             }
             Some(base) => {
                 let d = diff(y, key, (base, &y.items[key]), &self.unknown);
-                let changed = !d.is_empty();
+                // Kept by the keeper unseen by the remover: an edit too, though nothing differs.
+                let changed = !d.is_empty() || self.unknown.holds(key, PRESENCE);
                 edits.extend(d);
                 changed
             }
@@ -80,10 +81,13 @@ impl Merger<'_> {
                     Ref::Entry(e) if !x.has(e) && self.grouped.insert(e.clone()) => {
                         if b.has(e) {
                             edited |= edit(e, &mut edits);
-                        } else {
+                        } else if !self.unknown.restored(e) {
                             refers = true;
                             edit(e, &mut edits);
                         }
+                        // Else kept against the remover's earlier removal of it, and not new to
+                        // the remover: it goes with this removal, as it would have gone with
+                        // the first one in one merge.
                         members.push(e.clone());
                     }
                     Ref::Field(h, f) if x.has(h) => {
@@ -147,7 +151,7 @@ impl Merger<'_> {
             Side::Ours => (removed, kept, removing, keeping),
             Side::Theirs => (kept, removed, keeping, removing),
         };
-        let base = self.unknown.version(root, "", || Version::Present);
+        let base = self.unknown.version(root, PRESENCE, || Version::Present);
         let conflict = Conflict { kind, entity, path: y.path(root), field, base, ours, theirs };
         self.conflict(root, conflict, ours_ops, theirs_ops);
     }
