@@ -329,3 +329,24 @@ fn a_keep_the_remover_had_not_seen_is_a_card() {
         (ConflictKind::RemovedEdited { removed_by: Side::Theirs }, &x, &Version::Unknown)
     );
 }
+
+/// Found by the five members' random adding and removing after the fixes above: a measure
+/// removed twice by one member around another's revert. Asserted as it happens today.
+/// FIXME (the history, light: the removal rules of `provenance/base.rs`): it should converge;
+/// then this asserts `converges(..).is_ok()`, and the property test draws at random again.
+#[test]
+fn a_measure_removed_twice_around_a_revert_does_not_converge_today() {
+    let steps = [
+        Step::Remove(2, 5),
+        Step::Title(2, 8),
+        Step::Remove(0, 11),
+        Step::Revert(0, 0),
+        Step::Write(2),
+        Step::Take(2, 0),
+        Step::Remove(4, 3),
+        Step::Remove(4, 3),
+        Step::Take(0, 2),
+    ];
+    let Err(e) = converges(&steps, true) else { panic!("fixed: assert convergence here now") };
+    assert!(format!("{e:?}").contains("lost its later presence:measure-"), "{e:?}");
+}
