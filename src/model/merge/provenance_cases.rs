@@ -329,3 +329,24 @@ fn a_keep_the_remover_had_not_seen_is_a_card() {
         (ConflictKind::RemovedEdited { removed_by: Side::Theirs }, &x, &Version::Unknown)
     );
 }
+
+/// Found by the property test with more cases: a relation is there as its owner and its target
+/// are, not a value set of its own. A keeps measure X (related to Y) against B's removal by a
+/// card; C removes X, then Y, and later keeps X by a card too, X's relation dropped with Y.
+/// When C took A's file, A's keeping of the relation and C's dropping of it, neither seen by
+/// the other, were read as both setting it: a card on Y's removal, which came after all of Y.
+#[test]
+fn a_relation_kept_with_its_measure_and_dropped_with_its_target_is_no_card() {
+    let steps = [
+        Step::Remove(2, 5),
+        Step::Title(2, 8),
+        Step::Remove(0, 11),
+        Step::Revert(0, 0),
+        Step::Write(2),
+        Step::Take(2, 0),
+        Step::Remove(4, 3),
+        Step::Remove(4, 3),
+        Step::Take(0, 2),
+    ];
+    converges(&steps, true).unwrap();
+}
