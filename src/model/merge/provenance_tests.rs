@@ -372,16 +372,6 @@ proptest! {
         converges(&steps, true)?;
     }
 
-}
-
-proptest! {
-    // From a fixed seed while a case it found stands (`cases::a_measure_removed_twice_around_a_revert_does_not_converge_today`).
-    #![proptest_config(ProptestConfig {
-        cases: 16,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(20261129),
-        ..ProptestConfig::default()
-    })]
-
     /// Five members adding and removing measures too: the same content at the end, and no card
     /// for a value only one side changed since the other saw it.
     #[test]

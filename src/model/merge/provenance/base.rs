@@ -290,8 +290,9 @@ impl Exact<'_> {
         }
         // Kept by an event the remover had not seen (a decision on a card, against another
         // removal): both set whether it is there, neither having seen the other's — a card, as
-        // for a value, not a keep lost silently.
-        if matches!(keeper.current(here.at(""), 1), Ok(Some(d)) if !remover.has_seen(&d)) {
+        // for a value, not a keep lost silently. Not for a reference: it is there as its owner
+        // and its target are (kept with its owner, dropped with its target), each judged itself.
+        if !kept.shape.refers() && matches!(keeper.current(here.at(""), 1), Ok(Some(d)) if !remover.has_seen(&d)) {
             self.both_set.values.insert((key.clone(), Box::from(PRESENCE)));
         }
         let mut item = self.items.get(key).map_or_else(|| TableItem::clone(kept), |b| TableItem::clone(b));
