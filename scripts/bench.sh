@@ -51,8 +51,16 @@ if [[ $SMOKE == 1 ]]; then
   DIST="${BENCH_DIST:-dist}"
   [[ -f "$DIST/index.html" ]] || die "no built app in $DIST/ (build it first: bash scripts/test.sh build, or set BENCH_DIST)"
   OUT=target/bench/smoke
-  # The dev profile's bench binary: cargo test has compiled all it needs.
-  export BENCH_CARGO="cargo run --quiet --bin bench --"
+  # The dev profile's bench binary as `cargo test` built it (found, or built, by asking cargo
+  # for the tests' artifacts): `cargo run` would build it again, its dependencies with the
+  # features of a build rather than of the tests (about 50 s of the test command).
+  BENCH_CARGO="$(cargo test --no-run --quiet --message-format=json | node -e '
+    const lines = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean).map(JSON.parse);
+    const bin = lines.find(m => m.reason === "compiler-artifact" && m.target.name === "bench"
+      && m.target.kind.includes("bin") && !m.profile.test);
+    if (!bin?.executable) { console.error("cargo built no bench binary for the tests"); process.exit(1); }
+    console.log(bin.executable);')" || die "the bench binary of the tests could not be found"
+  export BENCH_CARGO
   mkdir -p "$OUT"
   run_step "generate the town size as town, large, huge, the merge's and the folder's files (seed 1)" bash -c \
     'for name in town large huge; do $BENCH_CARGO generate town 1 '"$OUT"'/$name.json; done &&
