@@ -5,15 +5,16 @@
 //! need not read, yet gives the same conflicts, the same strategies and that side's changes.
 //! (Its JSON oracle went after 10,000,000 runs with no difference: `fuzz/STATUS.md`.)
 //! With the marks of where each value was last set (each side stamped from the common version's
-//! marks, as two machines make them): the base made exact from them, from the common version or
-//! from a wrong one (this computer's), merges to valid strategies whatever is chosen, and the
-//! merged version's marks read back as the file writes them.
+//! marks, as two machines make them): the merge from the common version or from a wrong one
+//! (this computer's), its base made exact by them, resolves valid whatever is chosen, gives the
+//! same cards and strategies listing one side's changes, and the merged version's marks read
+//! back as the file writes them.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use shirube::model::merge::edits::{edited, town, RandomEdit};
-use shirube::model::merge::provenance::{exact_base, Provenance, Tabled};
-use shirube::model::merge::{merge, merge_listing, merge_with, Merge, Side};
+use shirube::model::merge::provenance::{Provenance, Tabled};
+use shirube::model::merge::{begin_listing, merge, merge_listing, merge_with, Merge, Side};
 use shirube::model::{errors, validate, Strategy};
 use std::sync::OnceLock;
 
@@ -85,9 +86,14 @@ fn marked(base: &Strategy, ours: &Strategy, theirs: &Strategy, picks: u64) {
     let o = common.stamp(&o_table, "here", 2);
     let t = common.stamp(&t_table, "there", 3);
     for approx in [base, ours] {
-        let (exact, concurrent) = exact_base(approx, (&o_table, &o), (&t_table, &t));
-        let m = merge_with(&exact, &concurrent, ours, theirs);
+        let m = merge_with(approx, Some((&o, &t)), ours, theirs);
         let merged = resolves_valid(&m, picks);
+        // A folder's reading lists one side's changes: the same cards and strategies.
+        for side in [Side::Ours, Side::Theirs] {
+            let l = begin_listing(approx, ours, theirs, side, Some((&o, &t))).finish();
+            assert_eq!(l.conflicts, m.conflicts, "listing {side:?} with the marks");
+            assert_eq!(resolves_valid(&l, picks), merged, "listing {side:?} with the marks");
+        }
         let result = Tabled::of_like(&merged[0], &[&o_table, &t_table]);
         let marks = Provenance::merged(&result, (&o_table, &o), (&t_table, &t), "here", 4);
         assert_eq!(marks, Provenance::merged(&merged[0], (ours, &o), (theirs, &t), "here", 4), "shared values");

@@ -1,14 +1,14 @@
 //! What a diverged merge with marks costs natively, step by step: each side read as a typed table once for
 //! the marks (`Tabled::of`, theirs beside ours: `Tabled::of_like`), this browser's marks made now
-//! (`Provenance::stamp`), the base made exact by both sides' marks (`exact_base`), the merge, the
-//! merged strategy, and the merged version's marks (`Provenance::merged`) — what a folder's
+//! (`Provenance::stamp`), the merge from a base made exact by both sides' marks (`merge_with`
+//! with the marks: the base read on the merge's own table, field by field), the merged strategy, and the merged version's marks (`Provenance::merged`) — what a folder's
 //! reading and 統合する do for each file that diverged. Each step is a function of its own, never
 //! inlined, so that `valgrind --tool=callgrind` counts its instructions under its name
 //! (`callgrind_annotate --inclusive=yes`).
 
 use super::generate::{edited_pair, generate, Size};
-use crate::model::merge::provenance::{exact_base, Provenance, Tabled};
-use crate::model::merge::{merge, Merge};
+use crate::model::merge::provenance::{Provenance, Tabled};
+use crate::model::merge::{merge_with, Merge};
 use crate::model::Strategy;
 use std::time::Instant;
 
@@ -45,13 +45,8 @@ fn step_stamp(s: &Sides, [ours, _]: &[Tabled; 2]) -> Provenance {
 }
 
 #[inline(never)]
-fn step_exact_base(s: &Sides, [fo, ft]: &[Tabled; 2], ours: &Provenance) -> Strategy {
-    exact_base(&s.base, (fo, ours), (ft, &s.theirs_marks)).0
-}
-
-#[inline(never)]
-fn step_merge(s: &Sides, base: &Strategy) -> Merge {
-    merge(base, &s.ours, &s.theirs)
+fn step_merge(s: &Sides, ours: &Provenance) -> Merge {
+    merge_with(&s.base, Some((ours, &s.theirs_marks)), &s.ours, &s.theirs)
 }
 
 #[inline(never)]
@@ -96,11 +91,8 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> (Vec<(String, f64)>, usize
         let ours = step_stamp(&s, &tables);
         time("this browser's marks made now (Provenance::stamp)", since(t));
         let t = Instant::now();
-        let base = step_exact_base(&s, &tables, &ours);
-        time("the base made exact (exact_base)", since(t));
-        let t = Instant::now();
-        let m = step_merge(&s, &base);
-        time("the merge (model::merge::merge)", since(t));
+        let m = step_merge(&s, &ours);
+        time("the merge, its base made exact by the marks (merge_with)", since(t));
         let t = Instant::now();
         let merged = step_merged_strategy(&m);
         time("the merged strategy (Merge::strategy)", since(t));
@@ -108,7 +100,7 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> (Vec<(String, f64)>, usize
         let kept = step_merged_marks(&s, &merged, &tables, &ours);
         time("the merged version's marks (Provenance::merged)", since(t));
         conflicts = m.conflicts.len();
-        drop((kept, m, base, ours, tables));
+        drop((kept, m, ours, tables));
         time("the whole", since(whole));
         let t = Instant::now();
         drop(step_marks_read_alone(&s, &merged));

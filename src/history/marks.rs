@@ -5,8 +5,8 @@
 //! back as [`StoredMarks`]; nothing here reads or writes storage.
 
 use super::VersionId;
-use crate::model::merge::provenance::{exact_base, Provenance, Tabled, Tables};
-use crate::model::merge::Concurrent;
+use crate::model::merge::provenance::{Provenance, Tabled, Tables};
+use crate::model::merge::SideMarks;
 use crate::model::{Strategy, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -114,12 +114,9 @@ pub struct Sides {
 }
 
 impl Sides {
-    /// `approx` (the base at hand) made exact where either side's marks say the other had seen
-    /// its edit, and the values both set with neither having seen the other's
-    /// (`provenance::exact_base`).
-    pub fn exact_base(&self, approx: &Strategy) -> (Strategy, Concurrent) {
-        let ((fo, o), (ft, t)) = (&self.ours, &self.theirs);
-        exact_base(approx, (fo, o), (ft, t))
+    /// Both sides' marks as the merge reads them (ours', theirs').
+    pub fn marks(&self) -> SideMarks<'_> {
+        (&self.ours.1, &self.theirs.1)
     }
 }
 

@@ -1,14 +1,14 @@
 //! One merge of an arriving version into the current one, run alike by every path that merges
 //! (a shared folder's reading, a conflict decided, 統合する with a colleague's file): where the
 //! two stand ([`MergeStart`]) → the base, from the versions at hand ([`AtHand`], fed by the
-//! caller: nothing here reads storage or a file) → made exact by both sides' marks
-//! ([`MergeRun::exact`]). What each path does with the result (a line in the folder's panel, a
+//! caller: nothing here reads storage or a file) → the marks the merge reads to make it exact
+//! ([`MergeRun::marks`]). What each path does with the result (a line in the folder's panel, a
 //! card, the import preview) stays its own.
 
 use super::base::{base_for_merge, AtHand, MergeBase};
 use super::marks::Sides;
 use super::{FileVersion, MergeStart, Place};
-use crate::model::merge::Concurrent;
+use crate::model::merge::SideMarks;
 use crate::model::Strategy;
 
 /// A merge of `theirs` into the current version (at `place`), from where the two stand.
@@ -57,15 +57,13 @@ impl<'a> MergeRun<'a> {
         base_for_merge(&self.place.with(self.theirs), nearest, older, at_hand).await
     }
 
-    /// `base` made exact where either side's marks (`marks`) say the other had seen its edit,
-    /// and the values both set with neither having seen the other's: unless it is exact already
-    /// (the one nearest version itself), or a side carries no marks (written by an older build:
-    /// merged from the base at hand).
-    pub fn exact(base: MergeBase, marks: Option<&Sides>) -> (Strategy, Concurrent) {
-        match marks {
-            Some(sides) if !base.exact => sides.exact_base(&base.strategy),
-            _ => (base.strategy, Concurrent::default()),
-        }
+    /// The marks the merge from `base` reads (`model::merge::merge_with`), to take a value with
+    /// no card where a side had seen the other's setting, and to make a card of every value both
+    /// set unseen: both sides' (`sides`), unless the base is exact already (the one nearest
+    /// version itself), or a side carries no marks (written by an older build: merged from the
+    /// base at hand).
+    pub fn marks<'s>(base: &MergeBase, sides: Option<&'s Sides>) -> Option<SideMarks<'s>> {
+        sides.filter(|_| !base.exact).map(Sides::marks)
     }
 }
 

@@ -122,11 +122,13 @@ fn beyond_the_graph_merges_from_a_version_of_theirs_kept_here_or_from_none() {
     assert_eq!(run.base((&content("z"), &content("b")), &mut Held::default()).wait(), None);
 }
 
-/// A value both sides set after the base, neither having seen the other's: the marks make it
-/// concurrent (a card) when the base is not the nearest version; the nearest is left as it is.
+/// A value both sides set after the base, neither having seen the other's: the merge reads the
+/// marks (a card whatever the base holds) when the base is not the nearest version; from the
+/// nearest, and without marks, it merges from the base as it is.
 #[test]
 fn only_a_base_other_than_the_nearest_version_is_made_exact_by_the_marks() {
     use crate::model::merge::provenance::{Provenance, Tabled};
+    use crate::model::merge::{merge_with, Field, Version};
     let base = |exact| MergeBase { strategy: content("o"), in_file: false, exact };
     let (ours, theirs) = (content("a"), content("b"));
     let marked = |s: &Strategy, by: &str| {
@@ -134,10 +136,16 @@ fn only_a_base_other_than_the_nearest_version_is_made_exact_by_the_marks() {
     };
     let sides =
         Sides { ours: (Tabled::of(&ours), marked(&ours, "a")), theirs: (Tabled::of(&theirs), marked(&theirs, "b")) };
-    let (_, concurrent) = MergeRun::exact(base(false), Some(&sides));
-    assert!(!concurrent.is_empty(), "both set the title unseen: concurrent");
-    let (strategy, concurrent) = MergeRun::exact(base(true), Some(&sides));
-    assert_eq!((strategy.title.as_str(), concurrent.is_empty()), ("o", true), "the nearest version is exact already");
-    let (strategy, concurrent) = MergeRun::exact(base(false), None);
-    assert_eq!((strategy.title.as_str(), concurrent.is_empty()), ("o", true), "no marks: as found");
+    let title_base = |base: &MergeBase, marks| {
+        let m = merge_with(&base.strategy, marks, &ours, &theirs);
+        let title = m.conflicts.iter().find(|c| c.field == Field::Value("title".into()));
+        title.unwrap_or_else(|| panic!("a card on the title: {:?}", m.conflicts)).base.clone()
+    };
+    let far = base(false);
+    assert!(MergeRun::marks(&far, Some(&sides)).is_some());
+    assert_eq!(title_base(&far, MergeRun::marks(&far, Some(&sides))), Version::Unknown, "both set it unseen");
+    let near = base(true);
+    assert_eq!(MergeRun::marks(&near, Some(&sides)), None, "the nearest version is exact already");
+    assert_eq!(title_base(&near, None), Version::Value("o".into()), "as the base holds it");
+    assert_eq!(MergeRun::marks(&far, None), None, "no marks: as found");
 }

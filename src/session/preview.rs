@@ -193,10 +193,9 @@ pub async fn preview<B: Backend>(
                 let merge = match base {
                     Ok(Ok(Some(base))) => {
                         let in_file = base.in_file;
-                        let (base, concurrent) =
-                            clock.timed("shirube:preview-exact", || MergeRun::exact(base, marks.as_ref()));
+                        let marks = MergeRun::marks(&base, marks.as_ref());
                         let merge = clock
-                            .timed("shirube:merge", || merge_with(&base, &concurrent, &stored, &imported.strategy));
+                            .timed("shirube:merge", || merge_with(&base.strategy, marks, &stored, &imported.strategy));
                         let from = if in_file { MergeFrom::File } else { MergeFrom::History };
                         MergeOffer::Ready { merge: Arc::new(merge), from }
                     }

@@ -1038,7 +1038,7 @@ async function mergeBench() {
       const toPreview = performance.now() - started;
       // The preview's steps (session::preview): the file read, what is stored and the base read,
       // the marks, the merge, the comparison; the rest is the page drawing the preview.
-      const names = ['import', 'preview-stored', 'preview-base', 'preview-marks', 'preview-exact', 'merge', 'preview-compare', 'preview-confirmed'];
+      const names = ['import', 'preview-stored', 'preview-base', 'preview-marks', 'merge', 'preview-compare', 'preview-confirmed'];
       const steps = Object.fromEntries(names.map((n) => [n, measure(`shirube:${n}`)]).filter(([, ms]) => ms !== undefined));
       return { toPreview, steps, merge: measure('shirube:merge'), summary: q('merge-summary')?.textContent ?? q('merge-unavailable')?.textContent ?? 'no preview' };
     });

@@ -88,30 +88,43 @@ pub enum ResolveError {
 /// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
 /// started from `base`.
 pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    merge_with(base, &Concurrent::default(), ours, theirs)
+    merge_with(base, None, ours, theirs)
 }
 
-/// [`merge`], with a card for each of the `concurrent` values.
-pub fn merge_with(base: &Strategy, concurrent: &Concurrent, ours: &Strategy, theirs: &Strategy) -> Merge {
-    let unchanged = set_aside(base, ours, theirs, None, concurrent);
+/// [`merge`], from a common version that may be older than where the two met (`base`: the
+/// nearest at hand), made exact by both sides' marks (`marks`: ours', theirs'; `None` or
+/// empty: `base` as it is). Where a side had seen the other's setting of a value, the later one
+/// is taken with no card; where both set a value with neither having seen the other's, it is a
+/// card whatever `base` holds ([`Concurrent`]). Each value is read where the two sides hold it
+/// differently, field by field on the merge's own table (`provenance::exact_table`).
+pub fn merge_with(base: &Strategy, marks: Option<SideMarks<'_>>, ours: &Strategy, theirs: &Strategy) -> Merge {
+    let unchanged = set_aside(base, ours, theirs, None);
     let [b, o, t] = [base, ours, theirs].map(|s| TypedTable::of(&unchanged.stand_ins(s)));
-    merge_tables([b, o, t], ours, unchanged, typed::Unknown::at(concurrent))
+    let (b, unknown) = exact(b, (&o, &t), marks);
+    merge_tables([b, o, t], ours, unchanged, unknown)
 }
 
-/// What a merge sets aside unread (`unchanged`; `free`: the side whose changes are not listed):
-/// nothing where values were set concurrently, since a side that set one back to the common
-/// version's looks unchanged there.
-fn set_aside(
-    base: &Strategy,
-    ours: &Strategy,
-    theirs: &Strategy,
-    free: Option<Side>,
-    concurrent: &Concurrent,
-) -> unchanged::Unchanged {
-    match concurrent.is_empty() {
-        true => unchanged::Unchanged::listing(base, ours, theirs, free),
-        false => unchanged::Unchanged::default(),
+/// Both sides' marks as a merge reads them: ours', theirs'.
+pub type SideMarks<'a> = (&'a provenance::Provenance, &'a provenance::Provenance);
+
+/// The base table `b` made exact by both sides' marks, and where its values are not known.
+fn exact(
+    b: TypedTable,
+    (o, t): (&TypedTable, &TypedTable),
+    marks: Option<SideMarks<'_>>,
+) -> (TypedTable, typed::Unknown) {
+    match marks {
+        Some((om, tm)) => {
+            let (b, concurrent) = provenance::exact_table(b, (o, om), (t, tm));
+            (b, typed::Unknown::at(&concurrent))
+        }
+        None => (b, typed::Unknown::Nowhere),
     }
+}
+
+/// What a merge sets aside unread (`unchanged`; `free`: the side whose changes are not listed).
+fn set_aside(base: &Strategy, ours: &Strategy, theirs: &Strategy, free: Option<Side>) -> unchanged::Unchanged {
+    unchanged::Unchanged::listing(base, ours, theirs, free)
 }
 
 /// Merges two versions of a strategy whose common version is not known (a member's file from
@@ -129,24 +142,26 @@ pub fn merge_unrelated(ours: &Strategy, theirs: &Strategy) -> Merge {
 /// unread: a folder's reading merges each member's file into everything it took before, and
 /// says only what the member did. The merged strategy and the conflicts are [`merge`]'s.
 pub fn merge_listing(base: &Strategy, ours: &Strategy, theirs: &Strategy, listed: Side) -> Merge {
-    begin_listing(base, ours, theirs, listed, &Concurrent::default()).finish()
+    begin_listing(base, ours, theirs, listed, None).finish()
 }
 
 /// [`merge_listing`] in two steps of about the same time, for a caller that gives the page's
 /// thread back between them (a large strategy's merge is one long task otherwise): what is set
 /// aside and the base's table first, then ours and theirs and the merge
-/// ([`ListingBegun::finish`]). With a card for each of the `concurrent` values, as
-/// [`merge_with`] gives.
+/// ([`ListingBegun::finish`]). From a base made exact by both sides' `marks`, as
+/// [`merge_with`] gives: what only the other side changed is then set aside only where all
+/// three hold it alike (the marks may say the listed side set it back).
 pub fn begin_listing<'a>(
     base: &Strategy,
     ours: &'a Strategy,
     theirs: &'a Strategy,
     listed: Side,
-    concurrent: &Concurrent,
+    marks: Option<SideMarks<'a>>,
 ) -> ListingBegun<'a> {
-    let unchanged = set_aside(base, ours, theirs, Some(listed.other()), concurrent);
+    let free = marks.is_none().then(|| listed.other());
+    let unchanged = set_aside(base, ours, theirs, free);
     let base = TypedTable::of(&unchanged.stand_ins(base));
-    ListingBegun { ours, theirs, listed, unchanged, base, unknown: typed::Unknown::at(concurrent) }
+    ListingBegun { ours, theirs, listed, unchanged, base, marks }
 }
 
 /// A merge [`begin_listing`] began.
@@ -156,13 +171,14 @@ pub struct ListingBegun<'a> {
     listed: Side,
     unchanged: unchanged::Unchanged,
     base: TypedTable,
-    unknown: typed::Unknown,
+    marks: Option<SideMarks<'a>>,
 }
 
 impl ListingBegun<'_> {
     pub fn finish(self) -> Merge {
         let [o, t] = [self.ours, self.theirs].map(|s| TypedTable::of(&self.unchanged.stand_ins(s)));
-        let mut m = merge_tables([self.base, o, t], self.ours, self.unchanged, self.unknown);
+        let (b, unknown) = exact(self.base, (&o, &t), self.marks);
+        let mut m = merge_tables([b, o, t], self.ours, self.unchanged, unknown);
         match self.listed {
             Side::Ours => m.taken.clear(),
             Side::Theirs => m.kept.clear(),

@@ -33,8 +33,7 @@ fn a_correction_after_a_criss_cross_is_taken_with_no_card() {
     let file = w.files[0].clone().unwrap();
     let me = w.members[1].clone();
     let ours = me.marks.stamp(&me.strategy, &me.name, 1_000);
-    let (base, concurrent) = exact_base(&w.first, (&me.strategy, &ours), (&file.strategy, &file.marks));
-    let m = merge_with(&base, &concurrent, &me.strategy, &file.strategy);
+    let m = merge_with(&w.first, Some((&ours, &file.marks)), &me.strategy, &file.strategy);
     assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
     assert_eq!(m.strategy().goals[0].title, goal(&w, 0), "A's correction taken");
     // Without the marks, from the first version, the same merge shows the card real use saw.
@@ -59,8 +58,7 @@ fn a_value_changed_after_it_was_marked_is_never_overwritten_silently() {
     let file = w.files[0].clone().unwrap();
     let me = w.members[1].clone();
     // B's marks as last made (its edit not marked): the merge must still see both edits.
-    let (base, concurrent) = exact_base(&w.first, (&me.strategy, &me.marks), (&file.strategy, &file.marks));
-    let m = merge_with(&base, &concurrent, &me.strategy, &file.strategy);
+    let m = merge_with(&w.first, Some((&me.marks, &file.marks)), &me.strategy, &file.strategy);
     assert_eq!(m.conflicts.len(), 1, "both changed it: a card");
 }
 
@@ -110,8 +108,7 @@ fn a_value_taken_from_a_file_without_marks_is_not_the_takers_edit() {
     let a2 = Provenance::merged(&s2, (&s1, &a1.stamp(&s1, "a", 40)), (&s2, &b1), "a", 40);
     // B edits a third time; A merges from the oldest base there is: no card, B's value taken.
     let b2 = b1.stamp(&s3, "b", 50);
-    let (base, concurrent) = exact_base(&s0, (&s2, &a2.stamp(&s2, "a", 60)), (&s3, &b2));
-    let m = merge_with(&base, &concurrent, &s2, &s3);
+    let m = merge_with(&s0, Some((&a2.stamp(&s2, "a", 60), &b2)), &s2, &s3);
     assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
     assert_eq!(m.taken.len(), 1, "B3 taken from the file");
 }
@@ -133,9 +130,7 @@ fn a_value_set_back_to_an_old_wording_while_another_changed_it_is_a_card() {
     let file = w.files[0].clone().unwrap();
     let me = w.members[1].clone();
     let ours = me.marks.stamp(&me.strategy, &me.name, 1_000);
-    let (base, concurrent) = exact_base(&w.first, (&me.strategy, &ours), (&file.strategy, &file.marks));
-    assert_eq!(concurrent.len(), 1, "the one title both set");
-    let m = merge_with(&base, &concurrent, &me.strategy, &file.strategy);
+    let m = merge_with(&w.first, Some((&ours, &file.marks)), &me.strategy, &file.strategy);
     assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
     assert_eq!((m.conflicts[0].kind, &m.conflicts[0].base), (ConflictKind::BothChanged, &Version::Unknown));
     // And the world's own check of every take agrees.
@@ -170,8 +165,7 @@ fn a_move_set_back_while_another_moved_it_is_a_card() {
     let a_marks = Provenance::default().stamp(&first, "a", 1).stamp(&a, "a", 10);
     // B moves it, writes its file (marks), and moves it back.
     let b_marks = Provenance::default().stamp(&first, "b", 1).stamp(&b_away, "b", 20).stamp(&first, "b", 30);
-    let (base, concurrent) = exact_base(&first, (&a, &a_marks), (&first, &b_marks));
-    let m = merge_with(&base, &concurrent, &a, &first);
+    let m = merge_with(&first, Some((&a_marks, &b_marks)), &a, &first);
     let parents: Vec<_> = m.conflicts.iter().filter(|c| c.field == crate::model::merge::Field::Parent).collect();
     assert_eq!(parents.len(), 1, "{:?}", m.conflicts);
     assert_eq!((parents[0].kind, &parents[0].base), (ConflictKind::BothChanged, &Version::Unknown));
@@ -227,9 +221,7 @@ fn a_relation_added_again_after_its_removal_was_taken_keeps_its_target_removal_a
     let k2 = k1.stamp(&first, "k", 30);
     // R removes the measure the relation pointed to.
     let r2 = r1.stamp(&without_y, "r", 40);
-    let (base, concurrent) = exact_base(&first, (&first, &k2), (&without_y, &r2.for_file()));
-    assert!(concurrent.restored.is_empty(), "added again, not kept by a card");
-    let m = merge_with(&base, &concurrent, &first, &without_y);
+    let m = merge_with(&first, Some((&k2, &r2.for_file())), &first, &without_y);
     assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
     assert_eq!(
         (m.conflicts[0].kind, &m.conflicts[0].entity.id),
@@ -320,8 +312,7 @@ fn a_keep_the_remover_had_not_seen_is_a_card() {
     let d0 = Provenance::default().stamp(&first, "d", 1);
     let d1 = Provenance::merged(&edited, (&first, &d0), (&edited, &a1.for_file()), "d", 15);
     let d2 = d1.stamp(&without_x, "d", 30);
-    let (base, concurrent) = exact_base(&first, (&edited, &a2), (&without_x, &d2.for_file()));
-    let m = merge_with(&base, &concurrent, &edited, &without_x);
+    let m = merge_with(&first, Some((&a2, &d2.for_file())), &edited, &without_x);
     assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
     let c = &m.conflicts[0];
     assert_eq!(

@@ -7,8 +7,8 @@
 //! * once edits stop, every member holds the same content within a few rounds.
 
 use super::edits::town;
-use super::provenance::{exact_base, Provenance};
-use super::{merge, merge_with, ConflictKind, Side, Version};
+use super::provenance::Provenance;
+use super::{begin_listing, merge, merge_with, ConflictKind, Side, Version};
 use crate::model::{Id, Measure, Strategy};
 use proptest::prelude::*;
 use proptest::strategy::Strategy as Gen;
@@ -198,8 +198,12 @@ impl World {
             true => (a_side, b_side),
             false => (b_side, a_side),
         };
-        let (base, concurrent) = exact_base(&self.first, first, second);
-        let m = merge_with(&base, &concurrent, first.0, second.0);
+        let m = merge_with(&self.first, Some((first.1, second.1)), first.0, second.0);
+        // As a folder's reading merges, listing one side's changes: the same cards and content.
+        let listed = begin_listing(&self.first, first.0, second.0, Side::Theirs, Some((first.1, second.1))).finish();
+        prop_assert_eq!(&listed.conflicts, &m.conflicts);
+        prop_assert_eq!(&listed.taken, &m.taken);
+        prop_assert_eq!(listed.strategy(), m.strategy());
         let (vo, vt) = (values(&me.strategy), values(&file.strategy));
         let mut keys: Vec<&String> = vo.keys().chain(vt.keys()).collect();
         keys.sort();

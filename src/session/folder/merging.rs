@@ -12,7 +12,7 @@ use crate::format::CarriedBase;
 use crate::format::{FileTop, Imported};
 use crate::history::{FileVersion, MergeBase, MergeRun, MergeStart};
 use crate::model::merge::edited::summary;
-use crate::model::merge::{begin_listing, merge_unrelated, merge_with, Concurrent, Merge, Side};
+use crate::model::merge::{begin_listing, merge_unrelated, merge_with, Merge, Side};
 use crate::model::round::ConfirmedChange;
 use crate::model::{Strategy, VersionId};
 use crate::session::at_hand::VersionsAtHand;
@@ -114,9 +114,8 @@ impl FolderSync {
         // Their changes, for the panel: only theirs are listed (this browser's version is the
         // base), so what they did not change is set aside unread.
         let (current, theirs) = (&ancestry.current, &arrived.imported.strategy);
-        let begun = at.clock.timed("shirube:folder-flatten", || {
-            begin_listing(current, current, theirs, Side::Theirs, &Concurrent::default())
-        });
+        let begun =
+            at.clock.timed("shirube:folder-flatten", || begin_listing(current, current, theirs, Side::Theirs, None));
         at.clock.yield_now().await;
         let m = at.clock.timed("shirube:folder-merge", || begun.finish());
         line.changes = summary(&m.taken);
@@ -169,8 +168,9 @@ impl FolderSync {
             }
         };
         // Made exact by both sides' marks, unless it is the one nearest version (exact already).
-        let marks = self.ours_marks(at.store, ancestry, imported, (at.now, clock)).await?;
-        let (base, concurrent) = MergeRun::exact(base, marks.as_ref());
+        let sides = self.ours_marks(at.store, ancestry, imported, (at.now, clock)).await?;
+        let (base, marks) = (&base.strategy, MergeRun::marks(&base, sides.as_ref()));
+        let swapped = marks.map(|(o, t)| (t, o));
         clock.yield_now().await;
         // Merged in one order whoever merges (the lower id as "ours"), so that two members
         // making the same merge make the same version. Only the member's changes are listed:
@@ -178,14 +178,14 @@ impl FolderSync {
         // reading, too) is set aside unread. Begun and finished in two tasks.
         let ours_first = ancestry.named().0 < theirs.id;
         let begun = clock.timed("shirube:folder-flatten", || match ours_first {
-            true => begin_listing(&base, &ancestry.current, &imported.strategy, Side::Theirs, &concurrent),
-            false => begin_listing(&base, &imported.strategy, &ancestry.current, Side::Ours, &concurrent),
+            true => begin_listing(base, &ancestry.current, &imported.strategy, Side::Theirs, marks),
+            false => begin_listing(base, &imported.strategy, &ancestry.current, Side::Ours, swapped),
         });
         clock.yield_now().await;
         let m = clock.timed("shirube:folder-merge", || begun.finish());
         if !m.conflicts.is_empty() {
             // Shown the user's way round (this browser's as ours), each side's changes listed.
-            let m = merge_with(&base, &concurrent, &ancestry.current, &imported.strategy);
+            let m = merge_with(base, marks, &ancestry.current, &imported.strategy);
             let theirs_took_ours = theirs.parents.len() > 1 && theirs.parents.iter().any(|p| ancestry.place.holds(*p));
             let id = theirs.id;
             let c = Conflicted { theirs_took_ours, ..arrived.conflict(m) };
@@ -209,7 +209,7 @@ impl FolderSync {
             let id = arrived.theirs.id;
             return Ok(self.hold_back(arrived.held((ancestry.current.clone(), merged), held), id, line, reading));
         }
-        self.keep_marks(at.store, (&ancestry.current, marks), &merged, imported, (at.now, clock)).await?;
+        self.keep_marks(at.store, (&ancestry.current, sides), &merged, imported, (at.now, clock)).await?;
         self.stage_taken(at, ancestry, arrived, Some(merged), changes.len(), &line, reading).await?;
         Ok(line)
     }

@@ -1,9 +1,9 @@
-//! The base a merge starts from, made exact by both sides' marks ([`exact_base`]), on the
-//! model's own types: items held alike by both sides are taken as they are, and only the
+//! The base a merge starts from, made exact by both sides' marks ([`exact_table`]), on the
+//! merge's own typed tables: items held alike by both sides are taken as they are, and only the
 //! values of items the two hold differently are read, field by field.
 
 use super::places::{field_values, order_hash, parent_hash, value_hash, Places};
-use super::{Provenance, Seen, Tabled, Tables};
+use super::{Provenance, Seen};
 use crate::model::merge::findings::{Concurrent, PARENT, PRESENCE};
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::build_strategy;
@@ -40,27 +40,33 @@ fn concurrent(place: u64, ov: u64, o: &Provenance, tv: u64, t: &Provenance) -> b
     }
 }
 
-/// The common version a merge of `ours` (marked `o`) and `theirs` (marked `t`) starts from:
-/// `approx` (the nearest common version at hand, maybe older than where they met), with every
-/// value one side had seen the other's event for as the seen side held it — so the merge takes
-/// the later value with no card, whatever `approx` holds. Where neither saw the other's, or a
-/// mark is unknown, `approx` stays. Without marks on either side: `approx`. With it, the values
-/// both sides set with neither having seen the other's ([`Concurrent`]: a card each, whatever
-/// `approx` holds — one side may have set the value back to it), and the values a side edited
-/// in an item the other removed after ([`Concurrent`] too: the removal is then a card), and
-/// the references a side kept against the other's removal of them, as they were removed
-/// ([`Concurrent`] too: they go with the remover's later removal of what they refer to).
-pub fn exact_base(
-    approx: &Strategy,
-    (ours, o): (&impl Tables, &Provenance),
-    (theirs, t): (&impl Tables, &Provenance),
-) -> (Strategy, Concurrent) {
+/// The table of the common version a merge of `ours` (marked `o`) and `theirs` (marked `t`)
+/// starts from: `approx` (the table of the nearest common version at hand, maybe older than
+/// where they met), with every value one side had seen the other's event for as the seen side
+/// held it — so the merge takes the later value with no card, whatever `approx` holds. Where
+/// neither saw the other's, or a mark is unknown, `approx` stays. Without marks on either
+/// side: `approx`. With it, the values both sides set with neither having seen the other's
+/// ([`Concurrent`]: a card each, whatever `approx` holds — one side may have set the value back
+/// to it), and the values a side edited in an item the other removed after ([`Concurrent`] too:
+/// the removal is then a card), and the references a side kept against the other's removal of
+/// them, as they were removed ([`Concurrent`] too: they go with the remover's later removal of
+/// what they refer to).
+///
+/// The three tables are the merge's own, of whatever it has set aside unread (what all three
+/// hold alike, which no mark can change). Only the items the two sides hold differently are
+/// read; most merges find `approx` exact already, and it is given back as it is. Where the
+/// marks change it, the base is built from its items and read as a table again.
+pub(in crate::model::merge) fn exact_table(
+    approx: TypedTable,
+    (ours, o): (&TypedTable, &Provenance),
+    (theirs, t): (&TypedTable, &Provenance),
+) -> (TypedTable, Concurrent) {
     if o.is_empty() || t.is_empty() {
-        return (approx.clone(), Concurrent::default());
+        return (approx, Concurrent::default());
     }
-    let mut exact = Exact { o, t, both_set: Concurrent::default(), items: HashMap::default(), changed: false };
-    let base = exact.of(approx, &ours.tabled(), &theirs.tabled());
-    (base.unwrap_or_else(|| approx.clone()), exact.both_set)
+    let mut exact = Exact { o, t, both_set: Concurrent::default(), items: approx.items.clone(), changed: false };
+    let base = exact.of(&approx, ours, theirs);
+    (base.map_or(approx, |b| TypedTable::of(&b)), exact.both_set)
 }
 
 /// The base being made exact.
@@ -74,20 +80,11 @@ struct Exact<'a> {
 }
 
 impl Exact<'_> {
-    /// The base, or `None` when it does not build (a bug: the one at hand is used, as before).
-    fn of(&mut self, approx: &Strategy, ours: &Tabled, theirs: &Tabled) -> Option<Strategy> {
+    /// The base when the marks changed it (`None`: the one at hand is exact, or what they
+    /// make does not build — a bug: the one at hand is used, as before).
+    fn of(&mut self, tb: &TypedTable, to: &TypedTable, tt: &TypedTable) -> Option<Strategy> {
         let (o, t) = (self.o, self.t);
-        let (tb, to, tt) = (TypedTable::of(approx), &ours.table, &theirs.table);
-        self.items = tb.items.clone();
-        let mut order: Vec<Key> = tb.order.clone();
-        let mut added = rustc_hash::FxHashSet::default();
-        for key in to.order.iter().chain(&tt.order) {
-            if !self.items.contains_key(key) && added.insert(key) {
-                order.push(key.clone());
-            }
-        }
-        let mut keys: Vec<&Key> = to.order.iter().collect();
-        keys.extend(tt.order.iter().filter(|k| !to.items.contains_key(*k)));
+        let keys = to.order.iter().chain(tt.order.iter().filter(|k| !to.items.contains_key(*k)));
         for key in keys {
             let (io, it) = (to.items.get(key), tt.items.get(key));
             // Held alike by both (most of a strategy): the base holds it so, as the marks would say.
@@ -142,7 +139,15 @@ impl Exact<'_> {
         }
         // Most merges find the base at hand exact already: it is given back as it is.
         if !self.changed {
-            return Some(approx.clone());
+            return None;
+        }
+        // Its items in the order at hand, then those the sides added, ours first.
+        let mut order: Vec<&Key> = tb.order.iter().filter(|k| self.items.contains_key(*k)).collect();
+        let mut added = rustc_hash::FxHashSet::default();
+        for key in to.order.iter().chain(&tt.order) {
+            if !tb.items.contains_key(key) && self.items.contains_key(key) && added.insert(key) {
+                order.push(key);
+            }
         }
         let children = regrouped(&self.items, &order);
         build_strategy(&self.items, &children)
@@ -357,7 +362,7 @@ fn differs_visibly(v: &Value) -> bool {
 
 /// Each item's children as its lists give them, without those that are not there or sit
 /// elsewhere now, and with those that sit there and no list names, in document order.
-fn regrouped(items: &Items, order: &[Key]) -> HashMap<Key, Vec<Vec<Key>>> {
+fn regrouped(items: &Items, order: &[&Key]) -> HashMap<Key, Vec<Vec<Key>>> {
     let mut children: HashMap<Key, Vec<Vec<Key>>> = HashMap::default();
     for (key, item) in items {
         let lists = item
@@ -375,7 +380,7 @@ fn regrouped(items: &Items, order: &[Key]) -> HashMap<Key, Vec<Vec<Key>>> {
             .collect();
         children.insert(key.clone(), lists);
     }
-    for key in order {
+    for &key in order {
         let Some(item) = items.get(key) else { continue };
         let Some(parent) = item.parent.as_ref() else { continue };
         if let Some(lists) = children.get_mut(parent) {

@@ -18,15 +18,16 @@
 //! its content: a version's id names its content alone.
 //!
 //! Each of them reads a version as the merge's typed table (`typed::table`) and its values'
-//! hashes, kept in runs sorted by place (`runs`): a caller that marks, makes the base exact and
-//! marks the merge gives each version as a [`Tabled`], made once.
+//! hashes, kept in runs sorted by place (`runs`): a caller that marks both sides and the merge
+//! gives each version as a [`Tabled`], made once. The merge itself reads the marks on its own
+//! tables, where the two sides differ (`base::exact_table`, from `merge_with`).
 
 mod base;
 mod places;
 mod runs;
 mod wire;
 
-pub use base::exact_base;
+pub(super) use base::exact_table;
 pub use wire::{MAX_MARKS, MAX_MEMBERS};
 
 use super::findings::Side;
