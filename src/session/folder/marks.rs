@@ -14,6 +14,14 @@ use crate::model::Strategy;
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, Store};
 
+/// What a reading made of a member's file.
+pub(super) enum MemberTaken<'a> {
+    /// Taken as it is (this browser's version had nothing the file lacks).
+    AsItIs,
+    /// Merged with this browser's version into this.
+    Merged(&'a Strategy),
+}
+
 /// The step a folder's reading times the marks' work under.
 const STEP: &str = "shirube:folder-marks";
 
@@ -55,15 +63,15 @@ impl FolderSync {
         }))
     }
 
-    /// The marks of `result`, taken or merged from the file `imported` over `ours` (marked
-    /// before the merge: `marked`; `None`: marked now), kept beside the version staged last. A
-    /// file without marks has every value unknown (what it brought is never marked as this
-    /// browser's edit).
+    /// The marks of what the reading made of the file `imported` (`result`: taken as it is, or
+    /// merged) over `ours` (marked before the merge: `marked`; `None`: marked now), kept beside
+    /// the version staged last. A file without marks has every value unknown (what it brought
+    /// is never marked as this browser's edit).
     pub(super) async fn keep_marks<B: Backend>(
         &mut self,
         store: &Store<B>,
         (ours, marked): (&Strategy, Option<Sides>),
-        result: &Strategy,
+        result: MemberTaken<'_>,
         imported: &Imported,
         (now, clock): (&str, &impl Stopwatch),
     ) -> Result<(), SyncError> {
@@ -78,9 +86,11 @@ impl FolderSync {
         };
         clock.yield_now().await;
         // A take's result is the file's strategy itself: read once, and kept, not copied.
-        let made = match std::ptr::eq(result, &imported.strategy) {
-            true => None,
-            false => Some(clock.timed(STEP, || Tabled::of_like(result, &[&ours, &theirs]))),
+        let (result, made) = match result {
+            MemberTaken::AsItIs => (&imported.strategy, None),
+            MemberTaken::Merged(merged) => {
+                (merged, Some(clock.timed(STEP, || Tabled::of_like(merged, &[&ours, &theirs]))))
+            }
         };
         clock.yield_now().await;
         let me = &self.marker;

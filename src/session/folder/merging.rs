@@ -4,6 +4,7 @@
 //! staged with its marks, what cannot be taken is a card.
 
 use super::files::read_file;
+use super::marks::MemberTaken;
 use super::reading::{
     self, Conflicted, FileRefusal, FolderReading, HeldBack, Member, MemberStanding, RefusedFile, SyncError, Taken,
 };
@@ -124,8 +125,7 @@ impl FolderSync {
         // reading's longest task).
         at.clock.yield_now().await;
         let current = &ancestry.current;
-        self.keep_marks(at.store, (current, None), &arrived.imported.strategy, &arrived.imported, (at.now, at.clock))
-            .await?;
+        self.keep_marks(at.store, (current, None), MemberTaken::AsItIs, &arrived.imported, (at.now, at.clock)).await?;
         self.stage_taken(at, ancestry, arrived, None, m.taken.len(), &line, reading).await?;
         Ok(line)
     }
@@ -209,7 +209,8 @@ impl FolderSync {
             let id = arrived.theirs.id;
             return Ok(self.hold_back(arrived.held((ancestry.current.clone(), merged), held), id, line, reading));
         }
-        self.keep_marks(at.store, (&ancestry.current, sides), &merged, imported, (at.now, clock)).await?;
+        self.keep_marks(at.store, (&ancestry.current, sides), MemberTaken::Merged(&merged), imported, (at.now, clock))
+            .await?;
         self.stage_taken(at, ancestry, arrived, Some(merged), changes.len(), &line, reading).await?;
         Ok(line)
     }

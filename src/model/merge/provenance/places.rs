@@ -152,15 +152,14 @@ fn item_values(key: &Key, item: &TableItem, values: &mut Vec<(u64, (u64, bool))>
     }
 }
 
-/// Whether two items hold the same values: the same item, or one of the same shape, place,
-/// lists and fields.
+/// Whether two items hold the same values: of the same shape (one static table per shape),
+/// place, lists and fields.
 fn same(a: &TableItem, b: &TableItem) -> bool {
-    std::ptr::eq(a, b)
-        || (std::ptr::eq(a.shape, b.shape)
-            && a.slot == b.slot
-            && a.parent == b.parent
-            && a.children == b.children
-            && a.node.same_all(&*b.node))
+    std::ptr::eq(a.shape, b.shape)
+        && a.slot == b.slot
+        && a.parent == b.parent
+        && a.children == b.children
+        && a.node.same_all(&*b.node)
 }
 
 /// Each item's values, in the order read (what [`values_of`] gives a later version), by the
