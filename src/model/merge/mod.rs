@@ -98,7 +98,7 @@ pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
 /// card whatever `base` holds ([`Concurrent`]). Each value is read where the two sides hold it
 /// differently, field by field on the merge's own table (`provenance::exact_table`).
 pub fn merge_with(base: &Strategy, marks: Option<SideMarks<'_>>, ours: &Strategy, theirs: &Strategy) -> Merge {
-    let unchanged = set_aside(base, ours, theirs, None);
+    let unchanged = unchanged::Unchanged::listing(base, ours, theirs, None);
     let [b, o, t] = [base, ours, theirs].map(|s| TypedTable::of(&unchanged.stand_ins(s)));
     let (b, unknown) = exact(b, (&o, &t), marks);
     merge_tables([b, o, t], ours, unchanged, unknown)
@@ -120,11 +120,6 @@ fn exact(
         }
         None => (b, typed::Unknown::Nowhere),
     }
-}
-
-/// What a merge sets aside unread (`unchanged`; `free`: the side whose changes are not listed).
-fn set_aside(base: &Strategy, ours: &Strategy, theirs: &Strategy, free: Option<Side>) -> unchanged::Unchanged {
-    unchanged::Unchanged::listing(base, ours, theirs, free)
 }
 
 /// Merges two versions of a strategy whose common version is not known (a member's file from
@@ -159,7 +154,7 @@ pub fn begin_listing<'a>(
     marks: Option<SideMarks<'a>>,
 ) -> ListingBegun<'a> {
     let free = marks.is_none().then(|| listed.other());
-    let unchanged = set_aside(base, ours, theirs, free);
+    let unchanged = unchanged::Unchanged::listing(base, ours, theirs, free);
     let base = TypedTable::of(&unchanged.stand_ins(base));
     ListingBegun { ours, theirs, listed, unchanged, base, marks }
 }

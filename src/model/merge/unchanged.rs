@@ -200,8 +200,8 @@ impl<'a> Sides<'a> {
 }
 
 impl Unchanged {
-    /// What a merge listing both sides' changes sets aside (the merge itself goes through
-    /// `merge::set_aside`; the tests call this).
+    /// What a merge listing both sides' changes sets aside (the merge itself calls
+    /// [`Unchanged::listing`]; the tests call this).
     #[cfg(test)]
     pub fn of(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Unchanged {
         Self::listing(base, ours, theirs, None)
