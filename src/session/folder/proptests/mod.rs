@@ -109,30 +109,27 @@ impl World {
         let r = m.browser.read(folder, &now);
         m.taken.extend(r.taken.iter().filter_map(|t| t.undo));
         for c in &r.conflicts {
-            // The stored strategy may have moved on since the card was made: made again.
-            let r2 = m.browser.read(folder, &now);
-            let Some(c) = r2.conflicts.iter().find(|x| x.file == c.file) else { continue };
-            let sides: Vec<Side> = c
-                .merge
-                .conflicts
-                .iter()
-                .map(|x| {
-                    side.unwrap_or_else(|| match format!("{:?}", x.ours) <= format!("{:?}", x.theirs) {
-                        true => Side::Ours,
-                        false => Side::Theirs,
+            // Decided as the panel decides: refused when the strategy moved on since the card
+            // was made (the card's own reading takes in the files after it), the card then made
+            // again against what is stored.
+            for _ in 0..3 {
+                let r2 = m.browser.read(folder, &now);
+                let Some(c) = r2.conflicts.iter().find(|x| x.file == c.file) else { break };
+                let sides: Vec<Side> = c
+                    .merge
+                    .conflicts
+                    .iter()
+                    .map(|x| {
+                        side.unwrap_or_else(|| match format!("{:?}", x.ours) <= format!("{:?}", x.theirs) {
+                            true => Side::Ours,
+                            false => Side::Theirs,
+                        })
                     })
-                })
-                .collect();
-            let choice = crate::session::import::Choice::Merge(&c.merge, sides, Default::default());
-            crate::session::import::confirm(
-                &m.browser.store,
-                c.imported.clone(),
-                choice,
-                crate::session::preview::SameId::Stored,
-                &now,
-            )
-            .wait()
-            .unwrap();
+                    .collect();
+                if super::decide(&m.browser.store, c, &sides, &now).wait().unwrap() == super::Decided::Stored {
+                    break;
+                }
+            }
         }
         m.browser.write(folder, &now);
     }
