@@ -381,7 +381,9 @@ impl<B: Backend> Store<B> {
     /// (`history::marks::made`, by this browser's marker) and the file's version as the one last
     /// taken from its author (as the folder keeps a member's: a later merge with them after a
     /// criss-cross needs it as a nearest version, and the history keeps only what this browser
-    /// made).
+    /// made). Refused ([`StorageError::Conflict`], nothing stored) when the current version is
+    /// no longer `ours`: saved since the merge was made (a folder's reading in the background
+    /// while 統合する's preview was open, another tab), it would be lost under the merge.
     pub async fn save_merged(
         &self,
         (merged, ours): (&Strategy, &Strategy),
@@ -390,6 +392,9 @@ impl<B: Backend> Store<B> {
         now: &str,
     ) -> Result<Option<Backup>, StorageError> {
         let ancestry = self.ancestry(&merged.id).await?;
+        if ancestry.current != *ours {
+            return Err(StorageError::Conflict { key: keys::head(&merged.id) });
+        }
         let theirs = file_version(file);
         let start = ancestry.start(&theirs);
         let origin = match start.stored_as(|| *merged == ancestry.current, || *merged == file.strategy) {

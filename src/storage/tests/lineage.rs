@@ -6,7 +6,7 @@ use crate::format::{export, read, Imported};
 use crate::history::Relation;
 use crate::model::merge::{merge, Side};
 use crate::storage::MemoryBackend;
-use crate::storage::{file_version, Store};
+use crate::storage::{file_version, StorageError, Store};
 use crate::testing::{edited, laptop, second_period, Wait};
 
 fn file(text: &str) -> Imported {
@@ -174,6 +174,18 @@ fn a_merge_is_stored_in_one_batch_with_its_backup_marks_and_the_version_taken() 
     let after = (mem.get_now(&keys::strategy(&s0.id)), mem.get_now(&keys::marks(&s0.id)), a.backups().wait().unwrap());
     assert_eq!(after, before, "a refused merge stores nothing");
     assert!(a.taken_versions(&s0.id).wait().unwrap().is_empty());
+
+    // Refused (saved since the merge was made: a folder's reading, another tab): nothing of it is
+    // stored, and what was saved since stays.
+    let a2 = edited(&a1, |s| s.title = "Aの題名（保存済み）".into());
+    a.save(&a2, "2026-11-23T10:09:30Z").wait().unwrap();
+    let before = (mem.get_now(&keys::strategy(&s0.id)), mem.get_now(&keys::marks(&s0.id)), a.backups().wait().unwrap());
+    let refused = a.save_merged((&merged, &a1), &from_b, None, "2026-11-23T10:09:40Z").wait();
+    assert!(matches!(refused, Err(StorageError::Conflict { .. })), "{refused:?}");
+    let after = (mem.get_now(&keys::strategy(&s0.id)), mem.get_now(&keys::marks(&s0.id)), a.backups().wait().unwrap());
+    assert_eq!(after, before, "a merge made against an older version stores nothing");
+    assert_eq!(a.load(&s0.id).wait().unwrap(), a2);
+    a.save(&a1, "2026-11-23T10:09:50Z").wait().unwrap();
 
     let batches = mem.batches();
     let backup = a.save_merged((&merged, &a1), &from_b, None, "2026-11-23T10:10:00Z").wait().unwrap();
