@@ -192,7 +192,7 @@ fn folder_figures(raw: &Raw) -> Vec<Measurement> {
             "folder_quiet_poll_large",
             "shared folder: the same 10 files again, nothing changed: 今すぐ同期 → shown",
             "ms",
-            Some((100.0, Held::Median)),
+            Some((50.0, Held::Median)),
         ),
         figure(raw, "folder_quiet_poll_large_read", "  the reading (the files' tops only)", "ms", None),
         figure(
@@ -200,7 +200,7 @@ fn folder_figures(raw: &Raw) -> Vec<Measurement> {
             "folder_sync_town",
             "shared folder: 10 members' files of the town size, 今すぐ同期 → all merged and shown",
             "ms",
-            Some((300.0, Held::Median)),
+            Some((250.0, Held::Median)),
         ),
         figure(raw, "folder_sync_town_thread", "  … of it on the page's thread", "ms", None),
     ]
